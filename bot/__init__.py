@@ -1,0 +1,1 @@
+"""Ringkas: a Telegram bot that reads news pages, summarises them and answers questions."""
