@@ -13,6 +13,7 @@ from typing import Any, TextIO
 
 from bot.config import Settings
 from bot.desk import DeskLimits, NewsDesk, NothingStored, open_desk
+from bot.fetching import is_link
 from bot.news import NotAnArticle, ParsedArticle, published_iso
 from bot.parsing import parse_body
 from bot.summarizing import ALGORITHMS, Summary, UnknownAlgorithm
@@ -136,7 +137,7 @@ def _chat(arguments: argparse.Namespace, settings: Settings) -> int:
 def _add_ingest(commands: Any) -> None:
     parser = commands.add_parser("ingest", help="parse and store page dumps")
     _common(parser)
-    parser.add_argument("paths", nargs="*", metavar="PATH", help=".txt or .html files, - for stdin")
+    parser.add_argument("paths", nargs="*", metavar="PATH", help=".txt/.html files, http(s) links, - for stdin")
     parser.add_argument("--jsonl", type=Path, help="bulk-import {id?, title?, published?, url?, text}")
     _add_json(parser)
     parser.set_defaults(handler=_ingest)
@@ -149,7 +150,7 @@ def _ingest(arguments: argparse.Namespace, settings: Settings) -> int:
     with _desk(settings) as desk:
         for path in arguments.paths:
             try:
-                stored = desk.submit(_read_page(desk, path), source=_source_name(path))
+                stored = _ingest_one(desk, path)
             except NotAnArticle as error:
                 print(f"ringkas: {path}: {error}", file=sys.stderr)
                 status = EXIT_USAGE
@@ -159,6 +160,12 @@ def _ingest(arguments: argparse.Namespace, settings: Settings) -> int:
             for stored in desk.submit_many(list(_jsonl_articles(arguments.jsonl))):
                 _print_stored(stored, as_json=arguments.json)
     return status
+
+
+def _ingest_one(desk: NewsDesk, path: str) -> StoredArticle:
+    if is_link(path):
+        return desk.submit_link(path)
+    return desk.submit(_read_page(desk, path), source=_source_name(path))
 
 
 def _print_stored(stored: StoredArticle, *, as_json: bool) -> None:

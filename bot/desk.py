@@ -14,6 +14,7 @@ from pathlib import PurePath
 from sqlmodel import Session
 
 from bot.answering import Answer, answer_question
+from bot.fetching import fetch_page, is_link
 from bot.news import ArticleTooLong, NotAnArticle, ParsedArticle
 from bot.parsing import parse_page
 from bot.summarizing import DEFAULT_ALGORITHM, Summary, summarize
@@ -118,6 +119,13 @@ class NewsDesk:
                 self._set_current_article(session, chat_id, stored.id)
         return stored
 
+    def submit_link(
+        self, url: str, *, chat_id: int | None = None, user_id: int | None = None
+    ) -> StoredArticle:
+        """Download a linked page, then parse and store it like a pasted one."""
+        text = fetch_page(url, max_bytes=self.limits.max_upload_bytes)
+        return self.submit(text, source=url, url=url.strip(), chat_id=chat_id, user_id=user_id)
+
     def submit_many(
         self, pages: Sequence[tuple[ParsedArticle, str | None]]
     ) -> list[StoredArticle]:
@@ -135,9 +143,12 @@ class NewsDesk:
         source: str | None = None,
     ) -> Reception:
         """Treat a plain message as an article when it looks like one, else as a question."""
-        if not looks_like_article(text):
+        if is_link(text):
+            stored = self.submit_link(text, chat_id=chat_id, user_id=user_id)
+        elif looks_like_article(text):
+            stored = self.submit(text, source=source, chat_id=chat_id, user_id=user_id)
+        else:
             return Reception(answer=self.ask(text, chat_id=chat_id))
-        stored = self.submit(text, source=source, chat_id=chat_id, user_id=user_id)
         state = self.chat_state(chat_id) if chat_id is not None else None
         summary = self.summarize(
             stored,
