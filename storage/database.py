@@ -1,0 +1,100 @@
+"""Engine, schema and session factory for SQLite (default) and PostgreSQL."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, Engine, create_engine, event, make_url, text
+from sqlalchemy.orm import sessionmaker
+from sqlmodel import Session, SQLModel
+
+from storage import models  # noqa: F401  (registers the tables on SQLModel.metadata)
+from storage.search import install_search_index
+
+logger = logging.getLogger(__name__)
+
+# Execution option asking SQLite for a write lock up front (BEGIN IMMEDIATE): a deferred
+# transaction that reads first and writes later fails at once with "database is locked"
+# when another writer got in between, instead of waiting for busy_timeout.
+SQLITE_WRITE_OPTION = "ringkas_sqlite_write"
+SQLITE_BUSY_TIMEOUT_MS = 15_000
+_SCHEMA_LOCK_KEY = 0x52494E47  # "RING": one advisory lock for schema creation on PostgreSQL
+
+
+def normalize_database_url(url: str) -> str:
+    """Turn postgres:// URLs into psycopg ones and a bare file path into an SQLite URL."""
+    url = url.strip()
+    for prefix in ("postgres://", "postgresql://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix) :]
+    if "://" in url:
+        return url
+    return f"sqlite:///{Path(url).expanduser()}"
+
+
+def create_database_engine(url: str) -> Engine:
+    """Create an engine for the URL, tuned for its dialect."""
+    url = normalize_database_url(url)
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite":
+        return create_engine(url, pool_pre_ping=True)
+    database = parsed.database
+    if database and database != ":memory:" and not database.startswith("file:"):
+        Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+    engine = create_engine(url)
+    event.listen(engine, "connect", _configure_sqlite_connection)
+    event.listen(engine, "begin", _begin_sqlite_transaction)
+    return engine
+
+
+def _configure_sqlite_connection(dbapi_connection: Any, _connection_record: Any) -> None:
+    """Set the pragmas; let SQLAlchemy, not the sqlite3 module, emit BEGIN."""
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    try:
+        cursor.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA journal_mode = WAL")
+        cursor.execute("PRAGMA synchronous = NORMAL")
+        cursor.execute("PRAGMA foreign_keys = ON")
+    finally:
+        cursor.close()
+
+
+def _begin_sqlite_transaction(connection: Connection) -> None:
+    """Emit BEGIN, or BEGIN IMMEDIATE for connections marked as writers."""
+    if connection.get_execution_options().get(SQLITE_WRITE_OPTION):
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+    else:
+        connection.exec_driver_sql("BEGIN")
+
+
+def create_schema(engine: Engine) -> None:
+    """Create the tables and the search index if missing (idempotent, safe across processes)."""
+    if engine.dialect.name == "postgresql":
+        with engine.connect() as lock_connection:
+            lock_connection.execute(
+                text("SELECT pg_advisory_lock(:key)"), {"key": _SCHEMA_LOCK_KEY}
+            )
+            try:
+                SQLModel.metadata.create_all(engine)
+                install_search_index(engine)
+            finally:
+                lock_connection.execute(
+                    text("SELECT pg_advisory_unlock(:key)"), {"key": _SCHEMA_LOCK_KEY}
+                )
+                lock_connection.commit()
+        return
+    options: dict[str, Any] = {}
+    if engine.dialect.name == "sqlite":
+        options[SQLITE_WRITE_OPTION] = True
+    with engine.connect().execution_options(**options) as connection, connection.begin():
+        SQLModel.metadata.create_all(connection)
+    install_search_index(engine)
+
+
+def session_factory(engine: Engine) -> Callable[[], Session]:
+    """Return a factory of sessions bound to the engine (objects stay usable after commit)."""
+    return sessionmaker(bind=engine, class_=Session, expire_on_commit=False)
