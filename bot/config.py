@@ -5,16 +5,9 @@ from __future__ import annotations
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from storage.database import normalize_database_url
+
 DEFAULT_DATABASE_URL = "sqlite:///ringkas.db"
-
-
-def normalize_database_url(url: str) -> str:
-    """Give SQLAlchemy a driver it has: postgres:// → postgresql+psycopg://, a path → sqlite."""
-    if url.startswith(("postgres://", "postgresql://")):
-        return "postgresql+psycopg://" + url.split("://", 1)[1]
-    if "://" not in url:
-        return f"sqlite:///{url}"
-    return url
 
 
 class Settings(BaseSettings):
@@ -28,7 +21,7 @@ class Settings(BaseSettings):
     database_url: str = DEFAULT_DATABASE_URL
     webhook_url: str | None = None
     webhook_port: int = 8443
-    webhook_listen: str = "0.0.0.0"  # noqa: S104 - a webhook must be reachable from outside
+    webhook_listen: str = "0.0.0.0"  # a webhook must be reachable from outside
     webhook_secret: SecretStr | None = None
     merge_window_seconds: float = Field(default=1.5, ge=0)
     messages_per_minute: int = Field(default=20, ge=1)

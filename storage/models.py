@@ -120,6 +120,7 @@ class Listing(SQLModel, table=True):
         ),
     )
     list_kind: str = Field(max_length=16)
+    position: int = Field(default=0)  # where the page showed it, to read its lists back in order
 
 
 class ChatState(SQLModel, table=True):

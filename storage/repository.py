@@ -155,7 +155,7 @@ def delete_chat_state(*, session: Session, chat_id: int) -> None:
 
 def get_article(*, session: Session, article_id: int) -> StoredArticle | None:
     """One stored article by id."""
-    return _read_article(session.connection(), ARTICLE.c.id == article_id)
+    return _read_article(session.connection(), ARTICLE.c.id == article_id, duplicate=False)
 
 
 def find_article_by_hash(*, session: Session, content_hash: str) -> StoredArticle | None:
@@ -436,14 +436,14 @@ def _store_listed_headlines(
 ) -> None:
     """Upsert the headlines these pages list, add the listings, then recount and relink."""
     firsts: dict[str, dict[str, Any]] = {}
-    listings: set[tuple[str, int, str]] = set()
+    listings: dict[tuple[str, int, str], int] = {}
     for article in new_articles:
-        for listed in article.record.listed_headlines:
+        for position, listed in enumerate(article.record.listed_headlines):
             key = headline_key(listed.headline)
             if not key:
                 continue
             firsts.setdefault(key, _listed_values(key, listed, article, now))
-            listings.add((key, article.id, listed.list_kind))
+            listings.setdefault((key, article.id, listed.list_kind), position)
     own_keys = {_optional_key(article.record.headline) for article in new_articles}
     keys = set(firsts) | {key for key in own_keys if key}
     if firsts:
@@ -459,8 +459,13 @@ def _store_listed_headlines(
         connection,
         LISTING,
         [
-            {"listed_headline_id": ids_by_key[key], "article_id": article_id, "list_kind": kind}
-            for key, article_id, kind in sorted(listings)
+            {
+                "listed_headline_id": ids_by_key[key],
+                "article_id": article_id,
+                "list_kind": kind,
+                "position": position,
+            }
+            for (key, article_id, kind), position in sorted(listings.items())
         ],
     )
     _reconcile_listed(connection, ids_by_key.values())
@@ -630,8 +635,10 @@ def _delete_articles(connection: Connection, article_ids: list[int]) -> int:
 # ----------------------------------------------------------------------------- reading
 
 
-def _read_article(connection: Connection, condition: Any) -> StoredArticle | None:
-    """Read one article (its sentences and listed headlines too) as a duplicate hit."""
+def _read_article(
+    connection: Connection, condition: Any, *, duplicate: bool = True
+) -> StoredArticle | None:
+    """Read one article (its sentences and listed headlines too), by default as a duplicate hit."""
     row = connection.execute(select(ARTICLE).where(condition)).first()
     if row is None:
         return None
@@ -644,7 +651,7 @@ def _read_article(connection: Connection, condition: Any) -> StoredArticle | Non
         select(LISTED.c.headline, LISTED.c.published, LISTING.c.list_kind)
         .join_from(LISTING, LISTED, LISTING.c.listed_headline_id == LISTED.c.id)
         .where(LISTING.c.article_id == row.id)
-        .order_by(LISTING.c.id)
+        .order_by(LISTING.c.position, LISTING.c.id)
     )
     return StoredArticle(
         id=row.id,
@@ -662,7 +669,7 @@ def _read_article(connection: Connection, condition: Any) -> StoredArticle | Non
             ListedRecord(item.headline, _parse_published(item.published), item.list_kind)
             for item in listed
         ),
-        duplicate=True,
+        duplicate=duplicate,
         submitted_by=row.submitted_by,
         created_at=row.created_at.replace(tzinfo=UTC),
     )
