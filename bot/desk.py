@@ -82,11 +82,11 @@ class NewsDesk:
                 f"{self.limits.max_upload_bytes / 1_000_000:.0f} MB."
             )
         if b"\x00" in data[:8192]:
-            raise NotAnArticle("That looks like a binary file, not a news page.")
+            raise NotAnArticle("That looks like a binary file, not a news page.", reason="binary")
         try:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError as error:
-            raise NotAnArticle("That file is not UTF-8 text.") from error
+            raise NotAnArticle("That file is not UTF-8 text.", reason="not_utf8") from error
         if _looks_like_html(text, filename):
             text = html_to_text(text)
         return text
@@ -96,9 +96,9 @@ class NewsDesk:
         if len(text.encode("utf-8")) > self.limits.max_upload_bytes:
             raise ArticleTooLong("That page is too long for me (over 2 MB).")
         if not text.strip():
-            raise NotAnArticle("That message is empty.")
+            raise NotAnArticle("That message is empty.", reason="empty")
         if _control_character_share(text) > 0.01:
-            raise NotAnArticle("That looks like a binary file, not a news page.")
+            raise NotAnArticle("That looks like a binary file, not a news page.", reason="binary")
         return parse_page(text, url=url)
 
     def submit(
@@ -126,9 +126,7 @@ class NewsDesk:
         text = fetch_page(url, max_bytes=self.limits.max_upload_bytes)
         return self.submit(text, source=url, url=url.strip(), chat_id=chat_id, user_id=user_id)
 
-    def submit_many(
-        self, pages: Sequence[tuple[ParsedArticle, str | None]]
-    ) -> list[StoredArticle]:
+    def submit_many(self, pages: Sequence[tuple[ParsedArticle, str | None]]) -> list[StoredArticle]:
         """Store many parsed articles at once through the bulk path."""
         records = [_record_from(article, source=source) for article, source in pages]
         with self._session_factory() as session:
@@ -209,7 +207,9 @@ class NewsDesk:
     ) -> Answer:
         """Answer a question from every stored headline and sentence."""
         if not question.strip():
-            raise NotAnArticle("Ask me a question about the news you sent.")
+            raise NotAnArticle(
+                "Ask me a question about the news you sent.", reason="empty_question"
+            )
         with self._session_factory() as session:
             preferred = article_id
             if preferred is None and chat_id is not None:
@@ -322,7 +322,9 @@ def _looks_like_html(text: str, filename: str | None) -> bool:
 
 def _control_character_share(text: str) -> float:
     sample = text[:20_000]
-    controls = sum(1 for char in sample if unicodedata.category(char) == "Cc" and char not in "\n\r\t")
+    controls = sum(
+        1 for char in sample if unicodedata.category(char) == "Cc" and char not in "\n\r\t"
+    )
     return controls / max(len(sample), 1)
 
 

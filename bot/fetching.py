@@ -38,7 +38,7 @@ def fetch_page(url: str, *, max_bytes: int, timeout_seconds: float = 15.0) -> st
             encoding = response.encoding or "utf-8"
     except httpx.HTTPError as error:
         logger.info("fetching %s failed: %s", url, error)
-        raise NotAnArticle("I could not download that link.") from error
+        raise NotAnArticle("I could not download that link.", reason="link_failed") from error
     text = body.decode(encoding, errors="replace")
     content_type = response.headers.get("content-type", "")
     return html_to_text(text) if "html" in content_type or text.lstrip()[:1] == "<" else text
@@ -46,10 +46,12 @@ def fetch_page(url: str, *, max_bytes: int, timeout_seconds: float = 15.0) -> st
 
 def _check_response(response: httpx.Response) -> None:
     if response.status_code >= 400:
-        raise NotAnArticle(f"That link answered with an error ({response.status_code}).")
+        raise NotAnArticle(
+            f"That link answered with an error ({response.status_code}).", reason="link_error"
+        )
     content_type = response.headers.get("content-type", "text/html").split(";")[0].strip()
     if content_type and content_type.lower() not in _TEXT_TYPES:
-        raise NotAnArticle("That link is not a web page I can read.")
+        raise NotAnArticle("That link is not a web page I can read.", reason="link_not_page")
 
 
 def _read_limited(response: httpx.Response, max_bytes: int) -> bytes:

@@ -47,8 +47,19 @@ class ParsedArticle:
 
 
 class NotAnArticle(ValueError):
-    """The input cannot be read as a news article; the message says why, for the reader."""
+    """The input cannot be read as a news article; the message says why, for the reader.
+
+    `reason` is a short code (empty, binary, not_utf8, too_large, no_text, link_failed,
+    link_error, link_not_page, empty_question) that replies translate for the reader.
+    """
+
+    def __init__(self, message: str, *, reason: str = "no_text") -> None:
+        super().__init__(message)
+        self.reason = reason
 
 
 class ArticleTooLong(NotAnArticle):
     """The input is larger than the configured limit."""
+
+    def __init__(self, message: str, *, reason: str = "too_large") -> None:
+        super().__init__(message, reason=reason)

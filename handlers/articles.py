@@ -12,7 +12,6 @@ from typing import Final
 from telegram import Document, Message, Update
 from telegram.ext import MessageHandler, filters
 
-from handlers.context import RingkasApp, RingkasContext
 from bot.desk import NothingStored, Reception, SummaryView
 from bot.news import NotAnArticle
 from handlers.common import (
@@ -25,6 +24,7 @@ from handlers.common import (
     send_summary,
     submit_and_summarize,
 )
+from handlers.context import RingkasApp, RingkasContext
 from handlers.groups import without_mention
 from handlers.questions import REPLY_TO_BOT
 from handlers.texts import Lang, text

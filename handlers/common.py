@@ -13,12 +13,12 @@ from telegram.constants import ChatAction, ParseMode
 from telegram.error import TelegramError
 
 from bot.answering import Answer
-from handlers.context import RingkasContext
 from bot.desk import NewsDesk, NothingStored, SummaryView
 from bot.news import NotAnArticle
 from handlers import keyboards
+from handlers.context import RingkasContext
 from handlers.replies import HTML, render_answer, render_summary, split_message
-from handlers.texts import Lang, language_of, text
+from handlers.texts import Lang, has_text, language_of, text
 from storage.records import ChatStateRecord, StoredArticle
 
 logger = logging.getLogger(__name__)
@@ -167,7 +167,9 @@ async def reply_domain_error(
     if isinstance(error, NothingStored):
         await send_plain(update, context, text(lang, "nothing_stored"))
         return
-    await send_plain(update, context, text(lang, "not_an_article", reason=str(error)))
+    reason_key = f"reason_{getattr(error, 'reason', '')}"
+    reason = text(lang, reason_key) if has_text(reason_key) else str(error)
+    await send_plain(update, context, text(lang, "not_an_article", reason=reason))
 
 
 def submit_and_summarize(

@@ -5,9 +5,9 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import CallbackQueryHandler, CommandHandler
 
-from handlers.context import RingkasApp, RingkasContext
 from handlers import keyboards
 from handlers.common import reader_language, run_desk, send_html
+from handlers.context import RingkasApp, RingkasContext
 from handlers.replies import HTML
 from handlers.texts import text
 

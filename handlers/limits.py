@@ -9,8 +9,8 @@ from collections.abc import Callable
 from telegram import Update
 from telegram.ext import ApplicationHandlerStop, TypeHandler
 
-from handlers.context import RingkasApp, RingkasContext
 from handlers.common import reader_language, send_plain
+from handlers.context import RingkasApp, RingkasContext
 from handlers.texts import text
 
 LIMIT_GROUP = -10

@@ -8,7 +8,6 @@ from telegram import InlineKeyboardMarkup, Update
 from telegram.constants import ParseMode
 from telegram.ext import CallbackQueryHandler, CommandHandler
 
-from handlers.context import RingkasApp, RingkasContext
 from handlers import keyboards
 from handlers.common import (
     command_text,
@@ -18,6 +17,7 @@ from handlers.common import (
     send_html,
     send_plain,
 )
+from handlers.context import RingkasApp, RingkasContext
 from handlers.replies import render_headlines
 from handlers.texts import Lang, text
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from telegram import Message, Update
 from telegram.ext import CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
-from handlers.context import RingkasApp, RingkasContext
 from bot.desk import NothingStored
 from bot.news import NotAnArticle
 from handlers import keyboards
@@ -19,6 +18,7 @@ from handlers.common import (
     send_answer,
     send_plain,
 )
+from handlers.context import RingkasApp, RingkasContext
 from handlers.groups import without_mention
 from handlers.texts import Lang, text
 

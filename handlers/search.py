@@ -7,7 +7,6 @@ from typing import Final
 from telegram import Update
 from telegram.ext import CommandHandler
 
-from handlers.context import RingkasApp, RingkasContext
 from handlers import keyboards
 from handlers.common import (
     command_text,
@@ -17,6 +16,7 @@ from handlers.common import (
     send_html,
     send_plain,
 )
+from handlers.context import RingkasApp, RingkasContext
 from handlers.replies import hit_article_id, hit_text, render_search
 from handlers.texts import text
 

@@ -8,10 +8,10 @@ from telegram import InlineKeyboardMarkup, Update
 from telegram.constants import ParseMode
 from telegram.ext import CallbackQueryHandler, CommandHandler
 
-from handlers.context import RingkasApp, RingkasContext
 from bot.summarizing import ALGORITHMS
 from handlers import keyboards
 from handlers.common import chat_state, reply_language, run_desk, send_html
+from handlers.context import RingkasApp, RingkasContext
 from handlers.replies import HTML
 from handlers.texts import Lang, text
 from storage.records import ChatStateRecord

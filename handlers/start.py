@@ -5,8 +5,8 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import CommandHandler
 
-from handlers.context import RingkasApp, RingkasContext
 from handlers.common import reader_language, send_html
+from handlers.context import RingkasApp, RingkasContext
 from handlers.replies import HTML
 from handlers.texts import COMMANDS, Lang, text
 

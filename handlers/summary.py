@@ -7,7 +7,6 @@ from telegram.constants import ParseMode
 from telegram.error import BadRequest
 from telegram.ext import CallbackQueryHandler, CommandHandler
 
-from handlers.context import RingkasApp, RingkasContext
 from bot.desk import NothingStored, SummaryView
 from bot.news import NotAnArticle
 from handlers import keyboards
@@ -25,6 +24,7 @@ from handlers.common import (
     send_plain,
     send_summary,
 )
+from handlers.context import RingkasApp, RingkasContext
 from handlers.replies import render_full_text, render_summary, split_message
 from handlers.texts import text
 

@@ -110,6 +110,42 @@ _TEXTS: Final[Mapping[str, Mapping[Lang, str]]] = {
         "id": "Artikel itu sudah tidak ada.",
         "en": "That article is no longer here.",
     },
+    "reason_empty": {
+        "id": "pesannya kosong. Tempel (paste) teks berita.",
+        "en": "the message is empty. Paste the text of a news article.",
+    },
+    "reason_binary": {
+        "id": "itu tampaknya berkas biner, bukan halaman berita.",
+        "en": "that looks like a binary file, not a news page.",
+    },
+    "reason_not_utf8": {
+        "id": "berkas itu bukan teks UTF-8.",
+        "en": "that file is not UTF-8 text.",
+    },
+    "reason_too_large": {
+        "id": "halamannya terlalu besar (batasnya 2 MB).",
+        "en": "the page is too large (the limit is 2 MB).",
+    },
+    "reason_no_text": {
+        "id": "saya tidak menemukan teks artikelnya, hanya menu, foto atau daftar judul.",
+        "en": "I found no article text there, only menus, captions or lists of headlines.",
+    },
+    "reason_link_failed": {
+        "id": "tautan itu tidak bisa saya unduh.",
+        "en": "I could not download that link.",
+    },
+    "reason_link_error": {
+        "id": "tautan itu menjawab dengan galat.",
+        "en": "that link answered with an error.",
+    },
+    "reason_link_not_page": {
+        "id": "tautan itu bukan halaman web yang bisa saya baca.",
+        "en": "that link is not a web page I can read.",
+    },
+    "reason_empty_question": {
+        "id": "pertanyaannya kosong.",
+        "en": "the question is empty.",
+    },
     "not_an_article": {
         "id": "Maaf, itu tidak bisa saya baca sebagai berita: {reason}",
         "en": "Sorry, I can't read that as a news article: {reason}",
@@ -205,6 +241,11 @@ _TEXTS: Final[Mapping[str, Mapping[Lang, str]]] = {
     },
     "console_bye": {"id": "Sampai jumpa!", "en": "Bye!"},
 }
+
+
+def has_text(key: str) -> bool:
+    """Tell whether a phrase exists (for reason codes that may be new)."""
+    return key in _TEXTS
 
 
 def text(lang: Lang, key: str, **values: object) -> str:
