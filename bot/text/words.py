@@ -2,14 +2,17 @@
 
 import re
 
-_WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
+_WORD = re.compile(r"[^\W_]+(?:[-'\u2019][^\W_]+)*")
 
 
 def words(text: str) -> list[str]:
     """Return the lower-cased word tokens of text (hyphenated compounds stay whole)."""
-    return [match.group(0).lower().replace("’", "'") for match in _WORD.finditer(text)]
+    return [match.group(0).lower().replace("\u2019", "'") for match in _WORD.finditer(text)]
+
+
+_PLAIN_WORD = re.compile(r"[^\W_]+")
 
 
 def plain_words(text: str) -> list[str]:
     """Return lower-cased tokens split at hyphens and apostrophes too (for matching)."""
-    return [part for token in words(text) for part in re.split(r"[-']", token) if part]
+    return _PLAIN_WORD.findall(text.lower())

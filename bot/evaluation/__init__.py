@@ -1,0 +1,1 @@
+"""Quality evaluations against hand-labelled data: parsing, summaries, answers."""

@@ -1,0 +1,246 @@
+"""What one line of a pasted news page is: body prose, a date line, a byline, a list label ..."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from bot.news import ListKind, Published
+from bot.text.dates import find_date
+
+LineKind = Literal[
+    "boilerplate",
+    "list_header",
+    "tag_header",
+    "related_inline",
+    "related_label",
+    "end",
+    "date",
+    "byline",
+    "number",
+    "prose",
+    "short",
+]
+
+
+@dataclass(frozen=True)
+class Line:
+    """One non-blank line of the page, stripped, with what it is."""
+
+    text: str
+    kind: LineKind
+    list_kind: ListKind | None = None
+    related_headline: str | None = None
+    published: Published | None = None
+
+
+def _labels(**groups: str) -> dict[str, str]:
+    """Map each "|"-separated label to its group name."""
+    return {label: name for name, labels in groups.items() for label in labels.split("|")}
+
+
+_LIST_HEADERS: dict[str, str] = _labels(
+    popular="populer|terpopuler|berita populer|paling populer|popular|most popular|"
+    "popular now|trending|berita trending|terhangat",
+    latest="update|terkini|berita terkini|terbaru|berita terbaru|latest|latest news|"
+    "latest stories|top stories",
+    related="baca juga|lihat juga|simak juga|baca pula|berita terkait|artikel terkait|"
+    "terkait|rekomendasi|read next|read more|read also|also read|see also|related|"
+    "related stories|related articles|related news|more on this story|more stories|"
+    "you may also like|you might also like|recommended",
+    most_read="most read|paling banyak dibaca|terbanyak dibaca|paling dibaca|most viewed|"
+    "most shared|populer hari ini",
+)
+_TAG_HEADERS = frozenset(
+    "related topics|topics|topic|tags|tag|topik|topik terkait|tag terkait|tagar|"
+    "more on these topics|kata kunci|keywords".split("|")
+)
+# Labels that may also lead a single line ("Baca juga: headline").
+_INLINE_RELATED = re.compile(
+    r"^(?:baca juga|lihat juga|simak juga|baca pula|berita terkait|artikel terkait|"
+    r"read more|read also|also read|see also|related)\s*:\s*(?P<headline>.*)$",
+    re.IGNORECASE,
+)
+_FURNITURE = frozenset(
+    "share|bagikan|share this article|share this|share page|lihat foto|lihat video|"
+    "selengkapnya|baca selengkapnya|tampilkan lebih banyak|load more|more|advertisement|"
+    "iklan|ads|scroll to continue with content|scroll to continue|skip to content|"
+    "skip to main content|accept|accept all|reject all|accept cookies|cookie settings|"
+    "manage cookies|yes, i agree|no, take me to settings|comments|komentar|home|beranda|"
+    "menu|search|cari|login|masuk|sign in|subscribe|follow|copy link|salin tautan|"
+    "berita|news|back to top|kembali ke atas|print|cetak|email|listen|dengarkan".split("|")
+)
+# Two alternations (one anchored at the line start) so a line costs two regex scans.
+_BOILERPLATE_START = re.compile(
+    r"(?:image|photo|foto|gambar|picture|video|ilustrasi)\s*(?:source|caption|credit)?\s*[:,]"
+    r"|(?:penulis|editor|reporter|pewarta|kontributor|sumber|penyunting|redaktur)\s*:"
+    r"|(?:reporting|writing|editing|additional reporting|compiled)\s+by\b"
+    r"|our standards\s*:|(?:copyright|hak cipta)\s*(?:©|\(c\)|\d)|©|all rights reserved"
+    r"|(?:updated|diperbarui|last updated|terakhir diperbarui)\b.{0,40}$"
+    r"|\[gambas:|scroll to continue|advertisement|iklan\b|skip to\b"
+    r"|(?:share|bagikan)\b(?:\s+\S+){0,3}(?<![.!?])$"
+    r"|(?:dapatkan|simak|ikuti|gabung|download|unduh|follow|sign up|subscribe|join)\b"
+    r".*\b(?:whatsapp|telegram|google news|kanal|channel|newsletter|breaking news|"
+    r"update berita|instagram|twitter|facebook|youtube|tiktok|aplikasi|app)\b",
+    re.IGNORECASE,
+)
+_CAPTION_CREDIT = re.compile(r"\b(?:foto|photo|image|gambar|sumber foto|credit)\s*:\s*\S", re.I)
+_PAREN_TAIL = re.compile(r"\(([^()]*)\)\.?$")
+_COOKIE_CONSENT = re.compile(
+    r"\bcookies?\b.*\b(?:accept|agree|consent|settings?|preferences|privacy|setuju|"
+    r"kebijakan|izin)|\b(?:accept|agree|consent|setuju)\b.*\bcookies?\b",
+    re.IGNORECASE,
+)
+# A photo caption credited after a slash at its very end: ".../Net", ".../Ist", ".../RMOL".
+_SLASH_CREDIT = re.compile(r"\S/\s?[A-Z][\w.-]*(?:\s[A-Z][\w.-]*)?$")
+_END_MARKER = re.compile(
+    r"^(?:\([a-z]{2,5}(?:/[a-z]{2,5})+\)$|(?:reporting|writing|editing|additional reporting)"
+    r"\s+by\b|our standards\b)",
+    re.IGNORECASE,
+)
+_BYLINES = tuple(
+    re.compile(pattern)
+    for pattern in (
+        r"^(?:By|BY|Oleh|OLEH)\s*:?\s+(?P<name>[^,;|(]+?)\s*(?:[,;|(].*)?$",
+        r"^(?P<name>[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,5})\s+-\s+"
+        r"(?:detik\w*|[\w-]+(?:\.[\w-]+)*\.(?:com|id|net|org|co\.id|news))$",
+        r"^(?i:penulis|reporter|pewarta|oleh|laporan)\s*:\s*(?P<name>[^|;]+?)\s*(?:[|;].*)?$",
+    )
+)
+_NAME_PARTICLES = frozenset("de van von der bin binti al da di dos del la le and dan &".split())
+# "Name - detikNews", "Tim Redaksi - kompas.com": a byline even when the name is not a person's.
+_BRAND_BYLINE = re.compile(
+    r"^.{1,60}?\s+-\s+(?:detik\w*|[\w-]+(?:\.[\w-]+)*\.(?:com|id|net|org|co\.id|news))$"
+)
+_AUTHOR_IN_DATE_LINE = re.compile(
+    r"\b(?:laporan|reporter|penulis|pewarta|oleh|by)\s*:?\s*(?P<name>[^|;]+?)\s*(?:[|;]|$)",
+    re.IGNORECASE,
+)
+_WIRE_CREDIT = re.compile(r"^(?:reporting|writing)\s+by\s+(?P<name>[^;,]+?)\s*(?:[;,]|$)", re.I)
+_CLOSING_MARKS = "\"”\u2019')]"
+_SENTENCE_STOP_INSIDE = re.compile(r"[.!?]\s")
+_DATE_SUFFIX = re.compile(r"^\s*(?:$|[|·•,(\u2013—-])")
+_YEAR = re.compile(r"\d{4}")
+_NUMBER = re.compile(r"^\d{1,3}\.?$")
+
+
+def classify_line(text: str) -> Line:
+    """Say what one stripped, non-blank page line is."""
+    folded = text.lower().rstrip(" :")
+    if _NUMBER.match(text):
+        return Line(text, "number")
+    if folded in _LIST_HEADERS:
+        kind: ListKind = _LIST_HEADERS[folded]  # type: ignore[assignment]
+        label: LineKind = "related_label" if text.rstrip().endswith(":") else "list_header"
+        return Line(text, label, list_kind=kind)
+    if folded in _TAG_HEADERS:
+        return Line(text, "tag_header")
+    return _classify_content(text, folded)
+
+
+def _classify_content(text: str, folded: str) -> Line:
+    """Classify a line that is not a list or tag label."""
+    inline = _INLINE_RELATED.match(text)
+    if inline and inline.group("headline"):
+        return Line(text, "related_inline", related_headline=inline.group("headline").strip())
+    if _END_MARKER.search(text):
+        return Line(text, "end")
+    if is_boilerplate(text, folded):
+        return Line(text, "boilerplate")
+    published = date_line_value(text)
+    if published is not None:
+        return Line(text, "date", published=published)
+    if (" - " in text and _BRAND_BYLINE.match(text)) or byline_author(text) is not None:
+        return Line(text, "byline")
+    return Line(text, "prose" if is_prose(text) else "short")
+
+
+def is_boilerplate(text: str, folded: str | None = None) -> bool:
+    """Tell page furniture (captions, ads, credits, promos, banners) from content."""
+    folded = text.lower().rstrip(" :") if folded is None else folded
+    if folded in _FURNITURE:
+        return True
+    if len(text) <= 400 and (
+        _BOILERPLATE_START.match(text)
+        or (":" in text and _CAPTION_CREDIT.search(text))
+        or _is_credit_in_parens(text)
+        or ("cookie" in folded and _COOKIE_CONSENT.search(text))
+    ):
+        return True
+    return (
+        not _ends_with(text, ".!?…:;")
+        and "/" in text
+        and len(text.split()) >= 3
+        and bool(_SLASH_CREDIT.search(text))
+    )
+
+
+def _is_credit_in_parens(text: str) -> bool:
+    """Tell a caption ending in a photo credit, "(KOMPAS.com/NAME)", from a date "(11/1)"."""
+    tail = _PAREN_TAIL.search(text) if text.endswith((")", ").")) else None
+    if tail is None:
+        return False
+    left, slash, right = tail.group(1).partition("/")
+    return bool(slash) and any(c.isalpha() for c in left) and any(c.isalpha() for c in right)
+
+
+def _ends_with(text: str, marks: str) -> bool:
+    """Tell whether text ends in one of marks, closing quotes and brackets aside."""
+    last = text.rstrip(_CLOSING_MARKS)[-1:]
+    return bool(last) and last in marks
+
+
+def is_prose(text: str) -> bool:
+    """Tell a body paragraph (a sentence or more) from a label, tag or title."""
+    word_count = len(text.split())
+    return (word_count >= 3 and _ends_with(text, ".!?…:;")) or word_count >= 25
+
+
+def is_strong_prose(text: str) -> bool:
+    """Tell a paragraph that no headline would look like (long, ending in a full stop)."""
+    return len(text.split()) >= 12 and _ends_with(text, ".")
+
+
+def date_line_value(text: str) -> Published | None:
+    """Return the date of a line that is a date line (a date with at most labels around it)."""
+    if len(text) > 120 or text.endswith(".") or not _YEAR.search(text):
+        return None
+    found = find_date(text)
+    if found is None:
+        return None
+    prefix, suffix = text[: found.start], text[found.end :]
+    if len(prefix) > 30 or len(prefix.split()) > 4 or _SENTENCE_STOP_INSIDE.search(prefix):
+        return None
+    return found.published if _DATE_SUFFIX.match(suffix) else None
+
+
+def byline_author(text: str) -> str | None:
+    """Return the name on a byline ("By X, role", "X - detikNews", "Penulis: X | ...")."""
+    if len(text) > 100:
+        return None
+    for pattern in _BYLINES:
+        match = pattern.match(text)
+        if match and _looks_like_name(match.group("name")):
+            return match.group("name").strip()
+    return None
+
+
+def _looks_like_name(text: str) -> bool:
+    """Tell a person's name (a few capitalised words) from an ordinary phrase."""
+    name_words = text.split()
+    return 1 <= len(name_words) <= 6 and all(
+        word[0].isupper() or word in _NAME_PARTICLES for word in name_words
+    )
+
+
+def author_in_date_line(text: str) -> str | None:
+    """Return the reporter named on a date line ("... | LAPORAN: NAME")."""
+    match = _AUTHOR_IN_DATE_LINE.search(text)
+    return match.group("name") if match else None
+
+
+def wire_credit_author(text: str) -> str | None:
+    """Return the reporter of a wire credit line ("Reporting by X; Editing by Y")."""
+    match = _WIRE_CREDIT.match(text)
+    return match.group("name") if match else None
