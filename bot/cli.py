@@ -71,7 +71,7 @@ def build_parser() -> argparse.ArgumentParser:
 class _ExitTwoParser(argparse.ArgumentParser):
     """An argument parser whose usage errors exit with status 2 and one line."""
 
-    def error(self, message: str) -> Any:  # type: ignore[override]
+    def error(self, message: str) -> Any:
         self.exit(EXIT_USAGE, f"ringkas: {message} (see `{self.prog} --help`)\n")
 
 
@@ -137,8 +137,12 @@ def _chat(arguments: argparse.Namespace, settings: Settings) -> int:
 def _add_ingest(commands: Any) -> None:
     parser = commands.add_parser("ingest", help="parse and store page dumps")
     _common(parser)
-    parser.add_argument("paths", nargs="*", metavar="PATH", help=".txt/.html files, http(s) links, - for stdin")
-    parser.add_argument("--jsonl", type=Path, help="bulk-import {id?, title?, published?, url?, text}")
+    parser.add_argument(
+        "paths", nargs="*", metavar="PATH", help=".txt/.html files, http(s) links, - for stdin"
+    )
+    parser.add_argument(
+        "--jsonl", type=Path, help="bulk-import {id?, title?, published?, url?, text}"
+    )
     _add_json(parser)
     parser.set_defaults(handler=_ingest)
 
@@ -321,7 +325,9 @@ def _add_ask(commands: Any) -> None:
 
 def _ask(arguments: argparse.Namespace, settings: Settings) -> int:
     if arguments.batch:
-        questions = [(str(r.get("id")), str(r.get("question", ""))) for r in _read_jsonl(arguments.batch)]
+        questions = [
+            (str(r.get("id")), str(r.get("question", ""))) for r in _read_jsonl(arguments.batch)
+        ]
     elif arguments.question and arguments.question.strip():
         questions = [(None, arguments.question)]  # type: ignore[list-item]
     else:
@@ -466,61 +472,36 @@ def _default_corpus() -> Path | None:
 # --- rendering -------------------------------------------------------------------------------
 
 
-def article_json(stored: StoredArticle) -> dict[str, Any]:
-    """The article object of CLI.md."""
+def article_json(article: StoredArticle | ParsedArticle) -> dict[str, Any]:
+    """The article object of CLI.md (id and source null for a page parsed but not stored)."""
     return {
-        "id": stored.id,
-        "duplicate": stored.duplicate,
-        "source": stored.source,
-        "headline": stored.headline,
-        "published": published_iso(stored.published),
-        "author": stored.author,
-        "category": stored.category,
-        "site": stored.site,
-        "language": stored.language,
-        "url": stored.url,
-        "paragraphs": list(stored.paragraphs),
-        "sentences": list(stored.sentences),
+        "id": article.id if isinstance(article, StoredArticle) else None,
+        "duplicate": article.duplicate if isinstance(article, StoredArticle) else False,
+        "source": article.source if isinstance(article, StoredArticle) else None,
+        "headline": article.headline,
+        "published": published_iso(article.published),
+        "author": article.author,
+        "category": article.category,
+        "site": article.site,
+        "language": article.language,
+        "url": article.url,
+        "paragraphs": list(article.paragraphs),
+        "sentences": list(article.sentences),
         "listed_headlines": [
             {
                 "headline": item.headline,
                 "published": published_iso(item.published),
                 "list": item.list_kind,
             }
-            for item in stored.listed_headlines
+            for item in article.listed_headlines
         ],
     }
 
 
-def parsed_json(article: ParsedArticle) -> dict[str, Any]:
-    """The article object for a page parsed but not stored (id null)."""
-    stored = StoredArticle(
-        id=0,
-        source=None,
-        url=article.url,
-        headline=article.headline,
-        published=article.published,
-        author=article.author,
-        category=article.category,
-        site=article.site,
-        language=article.language,
-        paragraphs=article.paragraphs,
-        sentences=article.sentences,
-    )
-    data = article_json(stored)
-    data["id"] = None
-    data["listed_headlines"] = [
-        {"headline": i.headline, "published": published_iso(i.published), "list": i.list_kind}
-        for i in article.listed_headlines
-    ]
-    return data
-
-
 def summary_json(article: StoredArticle | ParsedArticle, summary: Summary) -> dict[str, Any]:
     """The summary object of CLI.md."""
-    body = article_json(article) if isinstance(article, StoredArticle) else parsed_json(article)
     return {
-        "article": body,
+        "article": article_json(article),
         "summary": list(summary.sentences),
         "algorithm": summary.algorithm,
         "keywords": list(summary.keywords),

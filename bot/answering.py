@@ -1,0 +1,569 @@
+"""Question → best stored sentence or headline: normalise, expand, retrieve, re-rank, abstain.
+
+Pure: the database is reached only through the `PassageIndex` protocol (storage/search.py
+implements it over SQLite FTS5 or PostgreSQL full-text search). See docs/answering.md.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import time
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Levenshtein
+
+from bot.text.language import LanguageCode, detect_language, language_tools
+
+# Calibrated on synthetic questions, not on the sample questions (docs/answering.md).
+ANSWER_THRESHOLD = 62.0
+PREFERRED_ARTICLE_MARGIN = 6.0
+CANDIDATE_LIMIT = 120
+MAX_QUERY_TERMS = 4
+ALTERNATIVES = 2
+MAX_ROOTS = 3
+MAX_EXPANSIONS = 8
+COMMON_SHARE = 0.05  # words in more passages than this are left out of retrieval
+ENOUGH_CANDIDATES = 20
+COVERAGE_SHARE, ORDER_SHARE, CLOSENESS_SHARE = 0.85, 0.10, 0.05
+TYPO_SCAN_LIMIT = 5_000
+TYPO_NEIGHBOURS = 4
+
+# Question words are dropped; function words (pronouns, auxiliaries, prepositions) keep a
+# small weight. A generic list: stopwordsiso's lists hold content words readers ask about
+# ("kasus", "harga", "half", "won"), so they are not used here.
+QUESTION_WORDS = frozenset(
+    "apa apakah siapa siapakah kapan kapankah berapa berapakah bagaimana bagaimanakah kenapa "
+    "mengapa dimana mana manakah kemana darimana adakah "
+    "what whats which who whom whose when where why how".split()
+)
+FUNCTION_WORDS = frozenset(
+    "yang dan di ke dari ini itu dengan untuk pada adalah ialah dalam tidak tak akan juga oleh "
+    "karena bahwa atau sebagai telah sudah saya aku kamu anda kita kami mereka dia ia bisa dapat "
+    "harus ingin mau boleh ada para sang si pun lah kah saja secara tersebut sebuah seorang "
+    "sang nya agar supaya jika kalau maka namun tetapi tapi serta hingga sampai soal tentang "
+    "menurut kata ujar per "
+    "the a an of to in on at for by and or is are was were be been being do does did done "
+    "has have had i you he she it we they me him her us them my your his its our their this "
+    "that these those there here can could will would shall should may might must many much "
+    "any some about from with as into than then so not no yes get got".split()
+)
+# A word right next to a question word names the value asked for ("jam berapa", "how many
+# patients"): the answer often holds the value in other words, so it counts for less.
+ASKED_VALUE_WEIGHT = 0.5
+FUNCTION_WORD_WEIGHT = 0.2
+HEADLINE_CONTEXT = 0.5  # a word found only in the sentence's article headline
+EXACT, MORPH, TYPO = 1.0, 0.9, 0.8
+
+_ID_SUFFIXES = ("lah", "kah", "pun", "nya", "ku", "mu", "kan", "an", "i")
+_ID_DERIVATIONAL_SUFFIXES = ("", "kan", "an", "i", "nya")
+_MIN_ROOT = 4
+_WORD = re.compile(r"[^\W_]+")
+
+
+class PassageHit(Protocol):
+    """One stored passage as the index returns it."""
+
+    @property
+    def passage_id(self) -> int: ...
+    @property
+    def text(self) -> str: ...
+    @property
+    def kind(self) -> str: ...
+    @property
+    def article_id(self) -> int | None: ...
+    @property
+    def headline(self) -> str | None: ...
+    @property
+    def published(self) -> str | None: ...
+
+
+class PassageIndex(Protocol):
+    """What answering needs from a search index over every stored headline and sentence."""
+
+    def passage_count(self) -> int:
+        """Return (about) how many passages are stored."""
+        ...
+
+    def document_frequencies(self, terms: Iterable[str]) -> dict[str, int]:
+        """Return how many passages hold each term, for the terms in the vocabulary."""
+        ...
+
+    def vocabulary_with_prefix(self, prefix: str, limit: int) -> list[tuple[str, int]]:
+        """Return (term, passages) for vocabulary terms starting with prefix."""
+        ...
+
+    def candidates(
+        self, groups: Sequence[Sequence[str]], *, minimum_match: int, limit: int
+    ) -> Sequence[PassageHit]:
+        """Return passages holding a term of at least minimum_match of the groups."""
+        ...
+
+    def article_passages(self, article_id: int, limit: int) -> Sequence[PassageHit]:
+        """Return the headline and sentences of one stored article."""
+        ...
+
+    def source(self, passage_id: int) -> PassageHit | None:
+        """Return one passage with its source article, headline and published date."""
+        ...
+
+
+@dataclass(frozen=True)
+class Alternative:
+    """A runner-up answer, or a headline suggested when nothing is known."""
+
+    answer: str
+    score: float
+    article_id: int | None
+    kind: str
+
+
+@dataclass(frozen=True)
+class Answer:
+    """The reply to one question: a stored passage verbatim, or None when not known."""
+
+    question: str
+    answer: str | None
+    kind: str | None
+    score: float
+    article_id: int | None
+    headline: str | None
+    published: str | None
+    alternatives: tuple[Alternative, ...]
+    elapsed_ms: float
+
+    def to_json(self, id: str | None = None) -> dict[str, Any]:
+        """Return the CLI's answer object."""
+        return {
+            "id": id,
+            "question": self.question,
+            "answer": self.answer,
+            "kind": self.kind,
+            "score": round(self.score, 1),
+            "article_id": self.article_id,
+            "headline": self.headline,
+            "published": self.published,
+            "alternatives": [
+                {"answer": alt.answer, "score": round(alt.score, 1), "article_id": alt.article_id}
+                for alt in self.alternatives
+            ],
+            "elapsed_ms": round(self.elapsed_ms, 2),
+        }
+
+
+@dataclass(frozen=True)
+class QueryTerm:
+    """One content word of the question with its weight and the stored words that match it."""
+
+    word: str
+    weight: float
+    matches: Mapping[str, float]  # stored term -> match quality (EXACT, MORPH, TYPO)
+    documents: int  # passages holding any matching term
+
+
+@dataclass(frozen=True)
+class Scored:
+    """A candidate passage with its score."""
+
+    hit: PassageHit
+    score: float
+
+
+# --- normalisation ---------------------------------------------------------------------------
+
+
+def question_words(question: str) -> list[str]:
+    """Return the question's words without question words and single letters, once each."""
+    seen: dict[str, None] = {}
+    for word in passage_words(question):
+        if word not in QUESTION_WORDS and (len(word) > 1 or word.isdigit()):
+            seen.setdefault(word)
+    return list(seen)
+
+
+def asked_values(question: str) -> set[str]:
+    """Return the words right next to a question word ("jam" in "jam berapa")."""
+    tokens = passage_words(question)
+    near: set[str] = set()
+    for position, word in enumerate(tokens):
+        if word in QUESTION_WORDS:
+            near.update(tokens[max(position - 1, 0) : position])
+            near.update(tokens[position + 1 : position + 2])
+    return near - QUESTION_WORDS - FUNCTION_WORDS
+
+
+def question_language(question: str) -> LanguageCode:
+    """Guess the question's language (short questions default to Indonesian)."""
+    return detect_language(question)
+
+
+def indonesian_roots(word: str) -> set[str]:
+    """Return candidate roots of an Indonesian word by stripping affixes (no dictionary)."""
+    roots = {word}
+    for stem in _strip_suffixes(word):
+        roots.add(stem)
+        for root in _strip_prefixes(stem, depth=2):
+            roots.add(root)
+    return {root for root in roots if len(root) >= _MIN_ROOT or root == word}
+
+
+def _strip_suffixes(word: str) -> set[str]:
+    stems = {word}
+    frontier = {word}
+    for _ in range(3):  # particle, possessive, derivational: -kan + -nya + -lah at most
+        next_frontier = set()
+        for stem in frontier:
+            for suffix in _ID_SUFFIXES:
+                if stem.endswith(suffix) and len(stem) - len(suffix) >= _MIN_ROOT:
+                    next_frontier.add(stem[: -len(suffix)])
+        stems |= next_frontier
+        frontier = next_frontier
+    return stems
+
+
+def _strip_prefixes(word: str, depth: int) -> set[str]:
+    if depth == 0:
+        return set()
+    roots: set[str] = set()
+    for root in _prefix_removals(word):
+        if len(root) >= _MIN_ROOT - 1:
+            roots.add(root)
+            roots |= _strip_prefixes(root, depth - 1)
+    return roots
+
+
+def _prefix_removals(word: str) -> set[str]:
+    """Return what is left after removing one prefix, undoing nasal assimilation."""
+    found: set[str] = set()
+    for plain in ("di", "ke", "se", "ter", "ber", "per", "be", "te"):
+        if word.startswith(plain):
+            found.add(word[len(plain) :])
+    for nasal in ("me", "pe"):
+        if not word.startswith(nasal):
+            continue
+        rest = word[2:]
+        if rest.startswith("ny"):
+            found |= {"s" + rest[2:], rest[2:]}
+        elif rest.startswith("ng"):
+            found |= {rest[2:], "k" + rest[2:]}
+        elif rest.startswith("m"):
+            found |= {rest[1:], "p" + rest[1:]}
+        elif rest.startswith("n"):
+            found |= {rest[1:], "t" + rest[1:]}
+        else:
+            found.add(rest)
+    return found
+
+
+def indonesian_forms(root: str) -> set[str]:
+    """Return the common affixed forms of an Indonesian root (nasal assimilation applied)."""
+    prefixed = {root, "di" + root, "ter" + root, "ber" + root, "ke" + root, "per" + root}
+    prefixed |= {"diper" + root, "memper" + root, _nasal("me", root), _nasal("pe", root)}
+    return {stem + suffix for stem in prefixed for suffix in _ID_DERIVATIONAL_SUFFIXES}
+
+
+def _nasal(prefix: str, root: str) -> str:
+    first = root[0]
+    if first in "aeiou":
+        return prefix + "ng" + root
+    if first in "bfv":
+        return prefix + "m" + root
+    if first == "p":
+        return prefix + "m" + root[1:]
+    if first in "cdjz":
+        return prefix + "n" + root
+    if first == "t":
+        return prefix + "n" + root[1:]
+    if first == "s":
+        return prefix + "ny" + root[1:]
+    if first == "k":
+        return prefix + "ng" + root[1:]
+    if first in "gh":
+        return prefix + "ng" + root
+    return prefix + root
+
+
+def related_forms(word: str, language: LanguageCode) -> set[str]:
+    """Return the words that may be another form of word (the word itself excluded)."""
+    if language != "id" or not word.isalpha() or len(word) < _MIN_ROOT + 1:
+        return set()
+    roots = indonesian_roots(word)
+    # Forms of the innermost roots cover the forms of the roots in between.
+    innermost = sorted(roots, key=len)[:MAX_ROOTS]
+    forms = set().union(*(indonesian_forms(root) for root in innermost if len(root) >= _MIN_ROOT))
+    forms.discard(word)
+    return forms
+
+
+# --- query expansion ------------------------------------------------------------------------
+
+
+def expand_question(question: str, index: PassageIndex) -> list[QueryTerm]:
+    """Return the question's content words, each with the stored words that match it."""
+    language = question_language(question)
+    words = question_words(question)
+    if not words:
+        return []
+    total = max(index.passage_count(), 1)
+    related = {word: related_forms(word, language) for word in words}
+    lookup = set(words).union(*related.values())
+    frequencies = index.document_frequencies(lookup)
+    asked = asked_values(question)
+    terms = []
+    for word in words:
+        matches, documents = _matches(word, related[word], frequencies, index, language)
+        documents = min(total, documents)
+        weight = _inverse_frequency(documents, total)
+        if word in FUNCTION_WORDS:
+            weight *= FUNCTION_WORD_WEIGHT
+        elif word in asked:
+            weight *= ASKED_VALUE_WEIGHT
+        terms.append(QueryTerm(word=word, weight=weight, matches=matches, documents=documents))
+    return terms
+
+
+def _matches(
+    word: str,
+    related: set[str],
+    frequencies: Mapping[str, int],
+    index: PassageIndex,
+    language: LanguageCode,
+) -> tuple[dict[str, float], int]:
+    """Return the stored words matching word with their quality, and the passages they cover."""
+    matches: dict[str, float] = {}
+    documents = dict(frequencies)
+    if word in frequencies:
+        matches[word] = EXACT
+    for form in related:
+        if form in frequencies:
+            matches[form] = MORPH
+    for term, count in _stem_variants(word, index, language):
+        matches.setdefault(term, MORPH)
+        documents[term] = count
+    if frequencies.get(word, 0) <= 1:
+        for term, count in _typo_neighbours(word, index):
+            matches.setdefault(term, TYPO)
+            documents[term] = count
+    return matches, sum(documents.get(term, 0) for term in matches)
+
+
+def _stem_variants(word: str, index: PassageIndex, language: LanguageCode) -> list[tuple[str, int]]:
+    """Return stored words with the same stem that extend it (runner → runners)."""
+    tools = language_tools(language)
+    stem = tools.stem(word)
+    if len(stem) < _MIN_ROOT or not stem.isalpha():
+        return []
+    return [
+        (term, count)
+        for term, count in index.vocabulary_with_prefix(stem, limit=200)
+        if term != word and tools.stem(term) == stem
+    ]
+
+
+def _typo_neighbours(word: str, index: PassageIndex) -> list[tuple[str, int]]:
+    """Return the closest stored words one edit (two for long words) from word."""
+    if len(word) < 3 or not word.isalpha():
+        return []
+    allowed = 1 if len(word) <= 7 else 2
+    # Short words are scanned from their first letter: a typo may sit anywhere in them.
+    prefix = word[:1] if len(word) <= 4 else word[:2] if len(word) <= 6 else word[:3]
+    by_term = dict(index.vocabulary_with_prefix(prefix, limit=TYPO_SCAN_LIMIT))
+    close = process.extract(
+        word, list(by_term), scorer=Levenshtein.distance, score_cutoff=allowed, limit=None
+    )
+    if not close:
+        return []
+    nearest = min(distance for _, distance, _ in close)
+    found = [term for term, distance, _ in close if distance == nearest and term != word]
+    found.sort(key=lambda term: -by_term[term])
+    return [(term, by_term[term]) for term in found[:TYPO_NEIGHBOURS]]
+
+
+def _inverse_frequency(documents: int, total: int) -> float:
+    return math.log(1.0 + total / (documents + 0.5))
+
+
+# --- retrieval and ranking ------------------------------------------------------------------
+
+
+def retrieve(
+    terms: Sequence[QueryTerm], index: PassageIndex, preferred_article_id: int | None
+) -> list[PassageHit]:
+    """Fetch candidates: all of the rarest words first, then fewer of them."""
+    groups = retrieval_groups(terms, index.passage_count())
+    hits: dict[int, PassageHit] = {}
+    for minimum in _minimum_matches(len(groups)):
+        for hit in index.candidates(groups, minimum_match=minimum, limit=CANDIDATE_LIMIT):
+            hits.setdefault(hit.passage_id, hit)
+        if len(hits) >= ENOUGH_CANDIDATES:
+            break
+    if preferred_article_id is not None:
+        for hit in index.article_passages(preferred_article_id, limit=400):
+            hits.setdefault(hit.passage_id, hit)
+    return list(hits.values())
+
+
+def retrieval_groups(terms: Sequence[QueryTerm], total: int) -> list[list[str]]:
+    """Return the stored words to search for: the rarest question words, best forms first."""
+    searchable = sorted((t for t in terms if t.matches), key=lambda t: t.documents)
+    rare = [t for t in searchable if t.documents <= COMMON_SHARE * total]
+    chosen = (rare if len(rare) >= 2 else searchable)[:MAX_QUERY_TERMS]
+    return [sorted(t.matches, key=lambda word: -t.matches[word])[:MAX_EXPANSIONS] for t in chosen]
+
+
+def _minimum_matches(groups: int) -> list[int]:
+    if groups == 0:
+        return []
+    return list(range(groups, 0, -1))
+
+
+def passage_words(body: str) -> list[str]:
+    """Return the lower-cased words of a passage, split as the search index splits them."""
+    return _WORD.findall(body.lower())
+
+
+@dataclass(frozen=True)
+class Matcher:
+    """The question's words prepared for scoring many passages."""
+
+    terms: Sequence[QueryTerm]
+    qualities: Mapping[str, Sequence[tuple[int, float]]]  # stored word -> (term, quality)
+    total_weight: float
+    query_text: str
+
+    @classmethod
+    def build(cls, terms: Sequence[QueryTerm]) -> Matcher:
+        """Index the terms' matches by stored word."""
+        qualities: dict[str, list[tuple[int, float]]] = {}
+        for number, term in enumerate(terms):
+            for word, quality in term.matches.items():
+                qualities.setdefault(word, []).append((number, quality))
+        return cls(
+            terms=terms,
+            qualities=qualities,
+            total_weight=sum(t.weight for t in terms),
+            query_text=" ".join(t.word for t in terms),
+        )
+
+    def best_qualities(self, tokens: Iterable[str]) -> list[float]:
+        """Return, per question word, the best match quality among tokens."""
+        best = [0.0] * len(self.terms)
+        for token in tokens:
+            for number, quality in self.qualities.get(token, ()):
+                if quality > best[number]:
+                    best[number] = quality
+        return best
+
+
+def score_passage(hit: PassageHit, matcher: Matcher) -> float:
+    """Score 0-100: weighted share of the question's words the passage holds, plus order."""
+    if matcher.total_weight <= 0:
+        return 0.0
+    tokens = passage_words(hit.text)
+    found = matcher.best_qualities(tokens)
+    if hit.headline and hit.kind == "sentence":
+        in_headline = matcher.best_qualities(passage_words(hit.headline))
+        found = [
+            max(own, HEADLINE_CONTEXT * context)
+            for own, context in zip(found, in_headline, strict=True)
+        ]
+    weights = (term.weight for term in matcher.terms)
+    coverage = sum(w * q for w, q in zip(weights, found, strict=True)) / matcher.total_weight
+    order = _pairs_in_order(tokens, matcher)
+    closeness = fuzz.token_set_ratio(matcher.query_text, " ".join(tokens)) / 100.0
+    return 100.0 * (COVERAGE_SHARE * coverage + ORDER_SHARE * order + CLOSENESS_SHARE * closeness)
+
+
+def _pairs_in_order(tokens: Sequence[str], matcher: Matcher) -> float:
+    """Return the share of the question's adjacent word pairs that sit side by side here."""
+    pairs = len(matcher.terms) - 1
+    if pairs < 1:
+        return 0.0
+    positions: dict[int, set[int]] = {}
+    for place, token in enumerate(tokens):
+        for number, _ in matcher.qualities.get(token, ()):
+            positions.setdefault(number, set()).add(place)
+    adjacent = sum(
+        1
+        for number in range(pairs)
+        if any(place + 1 in positions.get(number + 1, ()) for place in positions.get(number, ()))
+    )
+    return adjacent / pairs
+
+
+def rank(
+    hits: Iterable[PassageHit], terms: Sequence[QueryTerm], preferred_article_id: int | None
+) -> list[Scored]:
+    """Score and order candidates; the reader's current article wins a near tie."""
+    matcher = Matcher.build(terms)
+    scored = [Scored(hit, score_passage(hit, matcher)) for hit in hits]
+    scored.sort(key=lambda s: (-s.score, s.hit.kind != "sentence", s.hit.passage_id))
+    if preferred_article_id is None or not scored:
+        return scored
+    best = scored[0].score
+    for position, candidate in enumerate(scored):
+        if candidate.score < best - PREFERRED_ARTICLE_MARGIN:
+            break
+        if candidate.hit.article_id == preferred_article_id:
+            return [candidate, *scored[:position], *scored[position + 1 :]]
+    return scored
+
+
+def _distinct(scored: Sequence[Scored], count: int, skip: str | None) -> list[Scored]:
+    seen = {skip} if skip else set()
+    picked = []
+    for candidate in scored:
+        if candidate.hit.text not in seen:
+            seen.add(candidate.hit.text)
+            picked.append(candidate)
+        if len(picked) == count:
+            break
+    return picked
+
+
+def _alternative(candidate: Scored) -> Alternative:
+    hit = candidate.hit
+    return Alternative(
+        answer=hit.text, score=candidate.score, article_id=hit.article_id, kind=hit.kind
+    )
+
+
+def answer_question(
+    question: str, *, index: PassageIndex, preferred_article_id: int | None = None
+) -> Answer:
+    """Answer with the best stored sentence or headline, or say it is not known."""
+    started = time.perf_counter()
+    terms = expand_question(question, index)
+    hits = retrieve(terms, index, preferred_article_id) if terms else []
+    scored = rank(hits, terms, preferred_article_id)
+    if not scored or scored[0].score < ANSWER_THRESHOLD:
+        headlines = [s for s in scored if s.hit.kind == "headline"]
+        suggestions = _distinct(headlines, ALTERNATIVES + 1, skip=None)
+        return Answer(
+            question=question,
+            answer=None,
+            kind=None,
+            score=scored[0].score if scored else 0.0,
+            article_id=None,
+            headline=None,
+            published=None,
+            alternatives=tuple(_alternative(s) for s in suggestions),
+            elapsed_ms=(time.perf_counter() - started) * 1000.0,
+        )
+    best = scored[0]
+    source = index.source(best.hit.passage_id) or best.hit
+    runners_up = _distinct(scored[1:], ALTERNATIVES, skip=best.hit.text)
+    return Answer(
+        question=question,
+        answer=best.hit.text,
+        kind=best.hit.kind,
+        score=best.score,
+        article_id=source.article_id,
+        headline=source.headline,
+        published=source.published,
+        alternatives=tuple(_alternative(s) for s in runners_up),
+        elapsed_ms=(time.perf_counter() - started) * 1000.0,
+    )

@@ -1,0 +1,214 @@
+"""Answering by kind on small fixture articles (Indonesian and English), through the real index."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlmodel import Session
+
+from bot.answering import Answer, answer_question, indonesian_roots, question_words
+from bot.desk import open_desk
+from bot.evaluation.answers import evaluate_answers
+from storage import repository
+from storage.records import ArticleRecord, ListedRecord
+from storage.search import SearchIndex, search_passages
+
+FIXTURES = Path(__file__).parent / "fixtures" / "answers"
+SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
+SessionFactory = Callable[[], Session]
+
+
+def _published(value: str | None) -> datetime | date | None:
+    if value is None:
+        return None
+    return datetime.fromisoformat(value) if "T" in value else date.fromisoformat(value)
+
+
+def fixture_record(article: dict[str, Any]) -> ArticleRecord:
+    """Build the record the desk would store for one fixture article."""
+    return ArticleRecord(
+        content_hash=f"fixture-{article['key']}",
+        source=article["key"],
+        url=None,
+        headline=article["headline"],
+        published=_published(article["published"]),
+        author=None,
+        category=None,
+        site=None,
+        language=article["language"],
+        paragraphs=(" ".join(article["sentences"]),),
+        sentences=tuple(article["sentences"]),
+        listed_headlines=tuple(
+            ListedRecord(headline=item["headline"], published=None, list_kind=item["list"])
+            for item in article["listed"]
+        ),
+    )
+
+
+def store_fixtures(factory: SessionFactory) -> dict[str, int]:
+    """Store the fixture articles; return their ids by key."""
+    articles = json.loads((FIXTURES / "articles.json").read_text(encoding="utf-8"))
+    ids = {}
+    with factory() as session:
+        for article in articles:
+            ids[article["key"]] = repository.add_article(
+                session=session, record=fixture_record(article)
+            ).id
+    return ids
+
+
+def ask(factory: SessionFactory, question: str, preferred: int | None = None) -> Answer:
+    """Ask one question against the store."""
+    with factory() as session:
+        return answer_question(question, index=SearchIndex(session), preferred_article_id=preferred)
+
+
+QUESTIONS = [
+    json.loads(line)
+    for line in (FIXTURES / "questions.jsonl").read_text(encoding="utf-8").splitlines()
+    if line.strip()
+]
+
+
+@pytest.mark.parametrize("record", QUESTIONS, ids=[q["id"] for q in QUESTIONS])
+def test_answers_each_kind(session_factory: SessionFactory, record: dict[str, Any]) -> None:
+    store_fixtures(session_factory)
+    answer = ask(session_factory, record["question"])
+    if record["kind"] == "none":
+        assert answer.answer is None
+        assert answer.kind is None
+        assert answer.article_id is None
+    else:
+        assert answer.answer is not None
+        assert record["answer_contains"] in answer.answer
+
+
+def test_answer_carries_its_source(session_factory: SessionFactory) -> None:
+    ids = store_fixtures(session_factory)
+    answer = ask(session_factory, "Berapa ton beras bantuan untuk pengungsi?")
+    assert answer.kind == "sentence"
+    assert answer.article_id == ids["banjir"]
+    assert answer.headline == "Banjir Rendam Ratusan Rumah di Kabupaten Sintang"
+    assert answer.published is not None
+    assert answer.published.startswith("2025-02-03")
+    payload = answer.to_json("q1")
+    assert set(payload) == {
+        "id",
+        "question",
+        "answer",
+        "kind",
+        "score",
+        "article_id",
+        "headline",
+        "published",
+        "alternatives",
+        "elapsed_ms",
+    }
+    assert all(set(alt) == {"answer", "score", "article_id"} for alt in payload["alternatives"])
+
+
+def test_listed_headline_answers_with_itself(session_factory: SessionFactory) -> None:
+    store_fixtures(session_factory)
+    answer = ask(session_factory, "Festival layang-layang di Pantai Kijing")
+    assert answer.kind == "headline"
+    assert answer.headline == "Festival Layang-Layang Digelar di Pantai Kijing Pekan Depan"
+
+
+def test_not_known_suggests_headlines(session_factory: SessionFactory) -> None:
+    store_fixtures(session_factory)
+    answer = ask(session_factory, "Kapan festival musik jazz di Sintang digelar?")
+    assert answer.answer is None
+    assert all(alt.kind == "headline" for alt in answer.alternatives)
+
+
+def test_preferred_article_wins_a_near_tie(session_factory: SessionFactory) -> None:
+    articles = [
+        (
+            "a",
+            "Gempa di Lombok",
+            "Gempa bermagnitudo 5,1 mengguncang wilayah itu pada Selasa pagi.",
+        ),
+        (
+            "b",
+            "Gempa di Maluku",
+            "Gempa bermagnitudo 5,1 mengguncang wilayah itu pada Selasa siang.",
+        ),
+    ]
+    ids = {}
+    with session_factory() as session:
+        for key, headline, sentence in articles:
+            record = ArticleRecord(
+                content_hash=key,
+                source=key,
+                url=None,
+                headline=headline,
+                published=None,
+                author=None,
+                category=None,
+                site=None,
+                language="id",
+                paragraphs=(sentence,),
+                sentences=(sentence,),
+            )
+            ids[key] = repository.add_article(session=session, record=record).id
+    question = "gempa bermagnitudo 5,1 mengguncang"
+    for key in ("a", "b"):
+        assert ask(session_factory, question, preferred=ids[key]).article_id == ids[key]
+
+
+def test_empty_store_and_empty_question(session_factory: SessionFactory) -> None:
+    assert ask(session_factory, "Siapa presiden Kazakhstan?").answer is None
+    store_fixtures(session_factory)
+    assert ask(session_factory, "Apa? Siapa?").answer is None
+    assert ask(session_factory, "").answer is None
+
+
+def test_search_passages_finds_headlines_and_sentences(session_factory: SessionFactory) -> None:
+    store_fixtures(session_factory)
+    with session_factory() as session:
+        hits = search_passages(session=session, query="Sintang", limit=10)
+    kinds = {hit.kind for hit in hits}
+    assert kinds == {"headline", "sentence"}
+    assert all("sintang" in hit.text.lower() for hit in hits)
+
+
+def test_question_words_drop_question_words() -> None:
+    assert question_words("Siapa presiden Kazakhstan yang menyebut kudeta?") == [
+        "presiden",
+        "kazakhstan",
+        "yang",
+        "menyebut",
+        "kudeta",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [("memperkuat", "penguatan"), ("pengabdian", "mengabdi"), ("peluncuran", "diluncurkan")],
+)
+def test_indonesian_affix_variants_share_a_root(first: str, second: str) -> None:
+    assert indonesian_roots(first) & indonesian_roots(second)
+
+
+@pytest.mark.corpus
+def test_shared_pages_answers(tmp_path: Path) -> None:
+    if not SHARED_DATA.exists():
+        pytest.skip("../shared/data is not beside the repo")
+    with open_desk(f"sqlite:///{tmp_path / 'eval.db'}") as desk:
+
+        def store_page(text: str, source: str) -> None:
+            desk.submit(text, source=source)
+
+        report = evaluate_answers(
+            SHARED_DATA / "pages",
+            [SHARED_DATA / "pages" / "qa.jsonl", SHARED_DATA / "seed_qa.jsonl"],
+            store_page=store_page,
+            ask=desk.ask,
+        )
+    assert report.answerable_accuracy >= 0.9, report.to_table()
+    assert report.abstention_rate >= 0.8, report.to_table()
