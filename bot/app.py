@@ -17,9 +17,9 @@ from telegram.ext import AIORateLimiter, ApplicationBuilder, ContextTypes
 from telegram.request import BaseRequest, HTTPXRequest, RequestData
 
 from bot.config import MissingToken, Settings
-from handlers.context import DEPS_KEY, BotDeps, RingkasApp, RingkasContext
 from bot.desk import DeskLimits, NewsDesk
 from handlers import register_all
+from handlers.context import DEPS_KEY, BotDeps, RingkasApp, RingkasContext
 from handlers.texts import COMMANDS, Lang
 from storage.database import create_database_engine, create_schema, session_factory
 

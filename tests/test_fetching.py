@@ -19,7 +19,7 @@ PAGE = """<!doctype html><html><head><title>t</title><script>var x = 1;</script>
 
 ROUTES: dict[str, tuple[int, str, bytes]] = {
     "/page": (200, "text/html; charset=utf-8", PAGE.encode("utf-8")),
-    "/plain": (200, "text/plain; charset=utf-8", "Kalimat satu. Kalimat dua.".encode()),
+    "/plain": (200, "text/plain; charset=utf-8", b"Kalimat satu. Kalimat dua."),
     "/image": (200, "image/png", b"\x89PNG\r\n\x1a\n"),
     "/huge": (200, "text/html", b"<p>" + b"x" * 5000 + b"</p>"),
 }
