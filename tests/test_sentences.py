@@ -98,3 +98,12 @@ def test_sentences_keep_newlines_inside_a_wrapped_paragraph() -> None:
         "Baris pertama\nberlanjut.",
         "Kalimat kedua.",
     ]
+
+
+def test_a_long_run_of_dots_splits_quickly() -> None:
+    """Regression: a paragraph of dots once made the splitter backtrack for ever."""
+    text = "Kalimat pertama. " + "." * 5000 + " Kalimat terakhir di sini."
+    sentences = split_sentences(text)
+    assert sentences[0].startswith("Kalimat pertama.")
+    assert sentences[-1] == "Kalimat terakhir di sini."
+    assert all(sentence in text for sentence in sentences)
