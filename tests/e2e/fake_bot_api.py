@@ -130,7 +130,10 @@ class _BotApiHandler(BaseHTTPRequestHandler):
         self.send_header("Content-Type", kind)
         self.send_header("Content-Length", str(len(payload)))
         self.end_headers()
-        self.wfile.write(payload)
+        try:
+            self.wfile.write(payload)
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # the bot stopped while a long poll was open: nothing to deliver
 
     def log_message(self, format: str, *args: Any) -> None:
         """Stay quiet: the URLs hold the token."""

@@ -134,7 +134,9 @@ def test_a_reader_session_survives_faults(bot_process: BotProcess) -> None:
     api.state.add_file("doc1", "rail.txt", content)
     bot.say(reader.document("doc1", "rail.txt", len(content)), "Light Rail")
     api.state.add_file("doc2", "junk.txt", b"\x00\x01\x02binary junk")
-    bot.say(reader.document("doc2", "junk.txt", 17), "binary")
+    bot.say(
+        reader.document("doc2", "junk.txt", 17), "biner"
+    )  # the reason, in the reader's Indonesian
 
     faults_from = len(api.state.sent)
     api.state.fail_next("sendMessage", 429, retry_after=1)
