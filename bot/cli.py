@@ -18,6 +18,7 @@ from bot.news import NotAnArticle, ParsedArticle, published_iso
 from bot.parsing import parse_body
 from bot.summarizing import ALGORITHMS, Summary, UnknownAlgorithm
 from bot.text.dates import parse_date
+from storage.database import normalize_database_url
 from storage.records import HeadlineRow, StoredArticle
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
@@ -420,7 +421,7 @@ def _add_bench(commands: Any) -> None:
     kinds = parser.add_subparsers(dest="kind", required=True, parser_class=_ExitTwoParser)
     answers = kinds.add_parser("answers", help="answer latency over a synthetic store")
     answers.add_argument("--sentences", type=_positive_int, nargs="+", default=[10_000])
-    answers.add_argument("--corpus", type=Path, help="corpus JSONL to draw sentences from")
+    answers.add_argument("--corpus", type=Path, nargs="+", help="corpus JSONL file(s) of articles")
     answers.add_argument("--questions", type=_positive_int, default=200)
     answers.add_argument("--no-scan", action="store_true", help="skip the full-scan baseline")
     summaries = kinds.add_parser("summaries", help="summary latency, short and long articles")
@@ -450,11 +451,14 @@ def _bench_answers(arguments: argparse.Namespace, settings: Settings) -> list[An
     from bot.evaluation.answer_bench import bench_answers
 
     corpus = arguments.corpus or _default_corpus()
-    if corpus is None or not corpus.exists():
-        raise UsageError("give --corpus FILE (a JSONL of articles with a 'text' field)")
+    if not corpus or not all(path.is_file() for path in corpus):
+        raise UsageError("give --corpus FILE... (JSONL articles with a 'text' field)")
+    template = arguments.database
+    if template and "{n}" not in template and len(arguments.sentences) > 1:
+        raise UsageError("several sizes need one store each: put {n} in --database")
     return [
         bench_answers(
-            database_url=settings.database_url,
+            database_url=_bench_database(arguments.database, count),
             sentences=count,
             corpus=corpus,
             questions=arguments.questions,
@@ -464,9 +468,21 @@ def _bench_answers(arguments: argparse.Namespace, settings: Settings) -> list[An
     ]
 
 
-def _default_corpus() -> Path | None:
-    candidate = Path.cwd().parent / "shared" / "data" / "corpus" / "id_news_raw_345.jsonl"
-    return candidate if candidate.exists() else None
+def _bench_database(template: str | None, sentences: int) -> str:
+    """One store per size: `{n}` in --database is the size; by default .ringkas-bench/N.db."""
+    if template is None:
+        folder = Path(".ringkas-bench")
+        folder.mkdir(exist_ok=True)
+        return f"sqlite:///{folder.resolve() / f'{sentences}.db'}"
+    if "{n}" in template:
+        return normalize_database_url(template.replace("{n}", str(sentences)))
+    return normalize_database_url(template)
+
+
+def _default_corpus() -> list[Path]:
+    folder = Path.cwd().parent / "shared" / "data" / "corpus"
+    names = ("id_news_raw_345.jsonl", "id_indosum_dev01.jsonl")
+    return [folder / name for name in names if (folder / name).is_file()]
 
 
 # --- rendering -------------------------------------------------------------------------------
