@@ -10,7 +10,6 @@ from bot.desk import NewsDesk, NothingStored, SummaryView
 from bot.news import NotAnArticle
 from handlers.replies import (
     PLAIN,
-    hit_article_id,
     render_answer,
     render_headlines,
     render_search,
@@ -152,7 +151,7 @@ class ConsoleChat:
             return
         hits = self._desk.search(words, _LIST_SIZE)
         rendered = render_search(words, hits, self.lang, PLAIN)
-        ids = sorted({article_id for hit in hits if (article_id := hit_article_id(hit))})
+        ids = sorted({hit.article_id for hit in hits if hit.article_id is not None})
         opener = "\n" + " ".join(f"/open {article_id}" for article_id in ids) if ids else ""
         self._say(rendered + opener)
 

@@ -29,7 +29,7 @@ from storage.records import (
     ListedRecord,
     StoredArticle,
 )
-from storage.search import SearchIndex, search_passages
+from storage.search import PassageHit, SearchIndex, search_passages
 
 logger = logging.getLogger(__name__)
 
@@ -232,10 +232,10 @@ class NewsDesk:
         with self._session_factory() as session:
             return repository.popular_headlines(session=session, limit=limit, offset=offset)
 
-    def search(self, words: str, limit: int = 10) -> list[object]:
+    def search(self, words: str, limit: int = 10) -> list[PassageHit]:
         """Stored headlines and sentences matching the words."""
         with self._session_factory() as session:
-            return list(search_passages(session=session, query=words, limit=limit))
+            return search_passages(session=session, query=words, limit=limit)
 
     # --- chat state -------------------------------------------------------------------------
 

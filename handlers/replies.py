@@ -13,6 +13,7 @@ from bot.answering import Answer
 from bot.summarizing import Summary
 from handlers.texts import Lang, text
 from storage.records import HeadlineRow, StoredArticle
+from storage.search import PassageHit
 
 MESSAGE_LIMIT = 4096
 _MONTHS = {
@@ -154,34 +155,16 @@ def render_headlines(
     return "\n".join(lines)
 
 
-def render_search(words: str, hits: Sequence[object], lang: Lang, markup: Markup = HTML) -> str:
+def render_search(words: str, hits: Sequence[PassageHit], lang: Lang, markup: Markup = HTML) -> str:
     """Numbered search hits: the matching passage and the headline it comes from."""
     if not hits:
         return markup.escape(text(lang, "search_empty", words=words))
     lines = [markup.escape(text(lang, "search_title", words=words)), ""]
     for number, hit in enumerate(hits, start=1):
-        passage, headline = hit_text(hit)
-        source = f"\n    {markup.italic(headline)}" if headline and headline != passage else ""
-        lines.append(f"{number}. {markup.escape(passage)}{source}")
+        headline = hit.headline
+        source = f"\n    {markup.italic(headline)}" if headline and headline != hit.text else ""
+        lines.append(f"{number}. {markup.escape(hit.text)}{source}")
     return "\n".join(lines)
-
-
-def hit_text(hit: object) -> tuple[str, str | None]:
-    """The passage and headline of a search hit, whatever the search module calls them."""
-    headline = getattr(hit, "headline", None)
-    for name in ("text", "passage", "sentence", "answer"):
-        value = getattr(hit, name, None)
-        if isinstance(value, str) and value:
-            return value, headline if isinstance(headline, str) else None
-    if isinstance(headline, str):
-        return headline, None
-    return str(hit), None
-
-
-def hit_article_id(hit: object) -> int | None:
-    """The article id a search hit points to, if any."""
-    value = getattr(hit, "article_id", None)
-    return value if isinstance(value, int) else None
 
 
 def telegram_length(value: str) -> int:

@@ -17,7 +17,7 @@ from handlers.common import (
     send_plain,
 )
 from handlers.context import RingkasApp, RingkasContext
-from handlers.replies import hit_article_id, hit_text, render_search
+from handlers.replies import render_search
 from handlers.texts import text
 
 SEARCH_LIMIT: Final = 10
@@ -34,10 +34,8 @@ async def on_search(update: Update, context: RingkasContext) -> None:
         hits = await run_desk(context, context.deps.desk.search, words, SEARCH_LIMIT)
     opened: dict[int, str] = {}
     for hit in hits:
-        article_id = hit_article_id(hit)
-        if article_id is not None and article_id not in opened:
-            passage, headline = hit_text(hit)
-            opened[article_id] = headline or passage
+        if hit.article_id is not None and hit.article_id not in opened:
+            opened[hit.article_id] = hit.headline or hit.text
     markup = keyboards.open_keyboard(list(opened), list(opened.values()))
     await send_html(update, context, render_search(words, hits, lang), markup)
 
