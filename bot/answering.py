@@ -13,24 +13,26 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from rapidfuzz import fuzz, process
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz import fuzz
 
 from bot.text.language import LanguageCode, detect_language, language_tools
 
 # Calibrated on synthetic questions, not on the sample questions (docs/answering.md).
-ANSWER_THRESHOLD = 62.0
+ANSWER_THRESHOLD = 57.0
+# The best passage is not an answer when more than this share of the question's weight is
+# found neither in it nor in its article's headline: the question names something else.
+MAX_UNCOVERED_SHARE = 0.35
 PREFERRED_ARTICLE_MARGIN = 6.0
 CANDIDATE_LIMIT = 120
 MAX_QUERY_TERMS = 4
 ALTERNATIVES = 2
-MAX_ROOTS = 3
+MAX_ROOTS = 5
 MAX_EXPANSIONS = 8
 COMMON_SHARE = 0.05  # words in more passages than this are left out of retrieval
 ENOUGH_CANDIDATES = 20
 COVERAGE_SHARE, ORDER_SHARE, CLOSENESS_SHARE = 0.85, 0.10, 0.05
-TYPO_SCAN_LIMIT = 5_000
 TYPO_NEIGHBOURS = 4
+MIN_TYPO_CHECKED_LENGTH = 5  # a stored word this long seen once may be a misspelling
 
 # Question words are dropped; function words (pronouns, auxiliaries, prepositions) keep a
 # small weight. A generic list: stopwordsiso's lists hold content words readers ask about
@@ -45,14 +47,19 @@ FUNCTION_WORDS = frozenset(
     "karena bahwa atau sebagai telah sudah saya aku kamu anda kita kami mereka dia ia bisa dapat "
     "harus ingin mau boleh ada para sang si pun lah kah saja secara tersebut sebuah seorang "
     "sang nya agar supaya jika kalau maka namun tetapi tapi serta hingga sampai soal tentang "
-    "menurut kata ujar per "
+    "menurut kata ujar per lakukan melakukan dilakukan "
     "the a an of to in on at for by and or is are was were be been being do does did done "
     "has have had i you he she it we they me him her us them my your his its our their this "
     "that these those there here can could will would shall should may might must many much "
     "any some about from with as into than then so not no yes get got".split()
 )
-# A word right next to a question word names the value asked for ("jam berapa", "how many
-# patients"): the answer often holds the value in other words, so it counts for less.
+# A word right next to a question word asking for an amount or a choice names the value asked
+# for ("jam berapa", "berapa harga", "pantai mana", "what time"): the answer often holds the
+# value in other words, so it counts for less. Next to who/when/why/kapan/siapa the word is
+# the subject or predicate ("who won", "kapan versi iOS keluar") and keeps its weight.
+VALUE_QUESTION_WORDS = frozenset(
+    "berapa berapakah mana manakah apa apakah what whats which how".split()
+)
 ASKED_VALUE_WEIGHT = 0.5
 FUNCTION_WORD_WEIGHT = 0.2
 HEADLINE_CONTEXT = 0.5  # a word found only in the sentence's article headline
@@ -94,6 +101,10 @@ class PassageIndex(Protocol):
 
     def vocabulary_with_prefix(self, prefix: str, limit: int) -> list[tuple[str, int]]:
         """Return (term, passages) for vocabulary terms starting with prefix."""
+        ...
+
+    def vocabulary_near(self, word: str, max_distance: int) -> list[tuple[str, int, int]]:
+        """Return (term, edit distance, passages) for vocabulary terms close to word."""
         ...
 
     def candidates(
@@ -185,11 +196,11 @@ def question_words(question: str) -> list[str]:
 
 
 def asked_values(question: str) -> set[str]:
-    """Return the words right next to a question word ("jam" in "jam berapa")."""
+    """Return the words right next to a question word asking for a value ("jam berapa")."""
     tokens = passage_words(question)
     near: set[str] = set()
     for position, word in enumerate(tokens):
-        if word in QUESTION_WORDS:
+        if word in VALUE_QUESTION_WORDS:
             near.update(tokens[max(position - 1, 0) : position])
             near.update(tokens[position + 1 : position + 2])
     return near - QUESTION_WORDS - FUNCTION_WORDS
@@ -292,7 +303,7 @@ def related_forms(word: str, language: LanguageCode) -> set[str]:
         return set()
     roots = indonesian_roots(word)
     # Forms of the innermost roots cover the forms of the roots in between.
-    innermost = sorted(roots, key=len)[:MAX_ROOTS]
+    innermost = sorted(roots, key=lambda root: (len(root), root))[:MAX_ROOTS]
     forms = set().union(*(indonesian_forms(root) for root in innermost if len(root) >= _MIN_ROOT))
     forms.discard(word)
     return forms
@@ -332,7 +343,11 @@ def _matches(
     index: PassageIndex,
     language: LanguageCode,
 ) -> tuple[dict[str, float], int]:
-    """Return the stored words matching word with their quality, and the passages they cover."""
+    """Return the stored words matching word with their quality, and the passages they cover.
+
+    The passages of a word are those of its own forms; typo neighbours only stand in when
+    the word has no form in the store (a neighbour must not make a rare word look common).
+    """
     matches: dict[str, float] = {}
     documents = dict(frequencies)
     if word in frequencies:
@@ -343,11 +358,17 @@ def _matches(
     for term, count in _stem_variants(word, index, language):
         matches.setdefault(term, MORPH)
         documents[term] = count
-    if frequencies.get(word, 0) <= 1:
-        for term, count in _typo_neighbours(word, index):
+    own = sum(documents.get(term, 0) for term in matches)
+    seen = frequencies.get(word, 0)
+    # A word the store lacks may be misspelt; one it holds once may be a stored misspelling,
+    # unless it is short (a short word that exists is most likely meant: "ios", "hal").
+    if seen == 0 or (seen == 1 and len(word) >= MIN_TYPO_CHECKED_LENGTH):
+        neighbours = _typo_neighbours(word, index)
+        for term, _ in neighbours:
             matches.setdefault(term, TYPO)
-            documents[term] = count
-    return matches, sum(documents.get(term, 0) for term in matches)
+        if not own and neighbours:
+            own = max(count for _, count in neighbours)
+    return matches, own
 
 
 def _stem_variants(word: str, index: PassageIndex, language: LanguageCode) -> list[tuple[str, int]]:
@@ -368,18 +389,13 @@ def _typo_neighbours(word: str, index: PassageIndex) -> list[tuple[str, int]]:
     if len(word) < 3 or not word.isalpha():
         return []
     allowed = 1 if len(word) <= 7 else 2
-    # Short words are scanned from their first letter: a typo may sit anywhere in them.
-    prefix = word[:1] if len(word) <= 4 else word[:2] if len(word) <= 6 else word[:3]
-    by_term = dict(index.vocabulary_with_prefix(prefix, limit=TYPO_SCAN_LIMIT))
-    close = process.extract(
-        word, list(by_term), scorer=Levenshtein.distance, score_cutoff=allowed, limit=None
-    )
+    close = [found for found in index.vocabulary_near(word, allowed) if found[0] != word]
     if not close:
         return []
     nearest = min(distance for _, distance, _ in close)
-    found = [term for term, distance, _ in close if distance == nearest and term != word]
-    found.sort(key=lambda term: -by_term[term])
-    return [(term, by_term[term]) for term in found[:TYPO_NEIGHBOURS]]
+    found = [(term, count) for term, distance, count in close if distance == nearest]
+    found.sort(key=lambda pair: (-pair[1], pair[0]))
+    return found[:TYPO_NEIGHBOURS]
 
 
 def _inverse_frequency(documents: int, total: int) -> float:
@@ -411,7 +427,10 @@ def retrieval_groups(terms: Sequence[QueryTerm], total: int) -> list[list[str]]:
     searchable = sorted((t for t in terms if t.matches), key=lambda t: t.documents)
     rare = [t for t in searchable if t.documents <= COMMON_SHARE * total]
     chosen = (rare if len(rare) >= 2 else searchable)[:MAX_QUERY_TERMS]
-    return [sorted(t.matches, key=lambda word: -t.matches[word])[:MAX_EXPANSIONS] for t in chosen]
+    return [
+        sorted(t.matches, key=lambda word: (-t.matches[word], word))[:MAX_EXPANSIONS]
+        for t in chosen
+    ]
 
 
 def _minimum_matches(groups: int) -> list[int]:
@@ -477,6 +496,20 @@ def score_passage(hit: PassageHit, matcher: Matcher) -> float:
     return 100.0 * (COVERAGE_SHARE * coverage + ORDER_SHARE * order + CLOSENESS_SHARE * closeness)
 
 
+def uncovered_share(hit: PassageHit, matcher: Matcher) -> float:
+    """Return the share of the question's weight found neither in the passage nor its headline."""
+    if matcher.total_weight <= 0:
+        return 1.0
+    found = matcher.best_qualities(passage_words(hit.text))
+    if hit.headline and hit.kind == "sentence":
+        in_headline = matcher.best_qualities(passage_words(hit.headline))
+        found = [max(own, context) for own, context in zip(found, in_headline, strict=True)]
+    missing = sum(
+        term.weight for term, quality in zip(matcher.terms, found, strict=True) if not quality
+    )
+    return missing / matcher.total_weight
+
+
 def _pairs_in_order(tokens: Sequence[str], matcher: Matcher) -> float:
     """Return the share of the question's adjacent word pairs that sit side by side here."""
     pairs = len(matcher.terms) - 1
@@ -539,7 +572,11 @@ def answer_question(
     terms = expand_question(question, index)
     hits = retrieve(terms, index, preferred_article_id) if terms else []
     scored = rank(hits, terms, preferred_article_id)
-    if not scored or scored[0].score < ANSWER_THRESHOLD:
+    if (
+        not scored
+        or scored[0].score < ANSWER_THRESHOLD
+        or uncovered_share(scored[0].hit, Matcher.build(terms)) > MAX_UNCOVERED_SHARE
+    ):
         headlines = [s for s in scored if s.hit.kind == "headline"]
         suggestions = _distinct(headlines, ALTERNATIVES + 1, skip=None)
         return Answer(

@@ -11,12 +11,21 @@ from typing import Any
 import pytest
 from sqlmodel import Session
 
-from bot.answering import Answer, answer_question, indonesian_roots, question_words
+from bot.answering import (
+    EXACT,
+    Answer,
+    Matcher,
+    QueryTerm,
+    answer_question,
+    indonesian_roots,
+    question_words,
+    uncovered_share,
+)
 from bot.desk import open_desk
 from bot.evaluation.answers import evaluate_answers
 from storage import repository
 from storage.records import ArticleRecord, ListedRecord
-from storage.search import SearchIndex, search_passages
+from storage.search import PassageHit, SearchIndex, search_passages
 
 FIXTURES = Path(__file__).parent / "fixtures" / "answers"
 SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
@@ -212,3 +221,28 @@ def test_shared_pages_answers(tmp_path: Path) -> None:
         )
     assert report.answerable_accuracy >= 0.9, report.to_table()
     assert report.abstention_rate >= 0.8, report.to_table()
+
+
+def test_uncovered_share_counts_words_missing_from_passage_and_headline() -> None:
+    terms = [
+        QueryTerm(word="daging", weight=4.0, matches={"daging": EXACT}, documents=1),
+        QueryTerm(word="pasar", weight=2.0, matches={"pasar": EXACT}, documents=3),
+        QueryTerm(word="blitar", weight=2.0, matches={"blitar": EXACT}, documents=3),
+    ]
+    matcher = Matcher.build(terms)
+    sentence = PassageHit(
+        passage_id=1,
+        text="Di Pasar Legi, harga telur turun.",
+        kind="sentence",
+        article_id=1,
+        headline="Harga Telur di Blitar Anjlok",
+    )
+    assert uncovered_share(sentence, matcher) == pytest.approx(0.5)  # daging is nowhere
+    about_meat = PassageHit(
+        passage_id=2,
+        text="Di Pasar Legi, harga turun.",
+        kind="sentence",
+        article_id=2,
+        headline="Harga Daging di Blitar Anjlok",
+    )
+    assert uncovered_share(about_meat, matcher) == 0.0

@@ -1,15 +1,16 @@
-"""The search index follows every insert and delete, on SQLite and PostgreSQL."""
+"""The search index and each process's vocabulary cache follow every insert and delete."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
+import pytest
 from sqlalchemy import Engine, text
 from sqlmodel import Session
 
-from storage import repository
+from storage import database, repository
 from storage.records import ArticleRecord
-from storage.search import SearchIndex, install_search_index, search_passages
+from storage.search import SearchIndex, VocabularyCache, install_search_index, search_passages
 
 SessionFactory = Callable[[], Session]
 
@@ -86,3 +87,98 @@ def test_install_is_idempotent_and_rebuilds(
     with engine.begin() as connection:
         count = connection.execute(text("SELECT count(*) FROM passage")).scalar_one()
     assert count == 1
+
+
+def test_vocabulary_cache_follows_inserts_and_deletes(
+    session_factory: SessionFactory, engine: Engine
+) -> None:
+    assert frequencies(session_factory, "banjir") == {}  # loads the (empty) cache
+    with session_factory() as session:
+        first = repository.add_article(
+            session=session, record=record("a", "Banjir rob di Semarang.", headline="Banjir")
+        )
+    assert frequencies(session_factory, "banjir", "semarang") == {"banjir": 2, "semarang": 1}
+    with session_factory() as session:
+        index = SearchIndex(session)
+        assert index.vocabulary_with_prefix("sema", limit=5) == [("semarang", 1)]
+        assert [found[0] for found in index.vocabulary_near("semarnag", 2)] == ["semarang"]
+    with session_factory() as session:
+        assert repository.delete_article(session=session, article_id=first.id)
+        # the newest passages are gone: a new article may reuse their ids
+        repository.add_article(session=session, record=record("b", "Banjir bandang di Garut."))
+    assert frequencies(session_factory, "banjir", "semarang", "garut") == {
+        "banjir": 1,
+        "garut": 1,
+    }
+    assert VocabularyCache.for_engine(engine).reloads == 1  # loaded once, then kept in step
+
+
+def test_vocabulary_cache_sees_another_engines_writes(database_url: str, engine: Engine) -> None:
+    reader = database.session_factory(engine)
+    assert frequencies(reader, "gempa") == {}
+    writer_engine = database.create_database_engine(database_url)
+    try:
+        writer = database.session_factory(writer_engine)
+        with writer() as session:
+            stored = repository.add_articles_bulk(
+                session=session,
+                records=[record("a", "Gempa di Cianjur."), record("b", "Gempa susulan terasa.")],
+            )
+        assert frequencies(reader, "gempa", "cianjur") == {"gempa": 2, "cianjur": 1}
+        with writer() as session:
+            assert repository.delete_article(session=session, article_id=stored[0].id)
+        assert frequencies(reader, "gempa", "cianjur") == {"gempa": 1}
+    finally:
+        writer_engine.dispose()
+
+
+def test_vocabulary_cache_follows_a_rewritten_passage(
+    session_factory: SessionFactory, engine: Engine
+) -> None:
+    with session_factory() as session:
+        repository.add_article(session=session, record=record("a", "Harga beras naik."))
+    assert frequencies(session_factory, "beras", "cabai") == {"beras": 1}
+    with engine.begin() as connection:
+        connection.execute(text("UPDATE passage SET text = 'Harga cabai naik.'"))
+    assert frequencies(session_factory, "beras", "cabai", "harga") == {"cabai": 1, "harga": 1}
+
+
+def test_vocabulary_cache_reloads_when_the_removal_log_moved_on(
+    session_factory: SessionFactory, engine: Engine
+) -> None:
+    with session_factory() as session:
+        stored = repository.add_articles_bulk(
+            session=session,
+            records=[record("a", "Harga beras naik."), record("b", "Harga gula naik.")],
+        )
+    assert frequencies(session_factory, "beras", "gula") == {"beras": 1, "gula": 1}
+    with session_factory() as session:
+        for article in stored:
+            repository.delete_article(session=session, article_id=article.id)
+    with engine.begin() as connection:  # as if more than REMOVAL_LOG_ROWS had been removed
+        connection.execute(
+            text("DELETE FROM search_removed WHERE seq = (SELECT min(seq) FROM search_removed)")
+        )
+    assert frequencies(session_factory, "beras", "gula", "harga") == {}
+    assert VocabularyCache.for_engine(engine).reloads == 2
+
+
+@pytest.mark.parametrize("minimum", [1, 2, 3])
+def test_candidates_match_at_least_the_minimum_of_three_groups(
+    session_factory: SessionFactory, minimum: int
+) -> None:
+    bodies = ["Alpha beta gamma.", "Alpha beta.", "Beta gamma.", "Gamma delta.", "Alpha."]
+    with session_factory() as session:
+        repository.add_articles_bulk(
+            session=session,
+            records=[record(str(n), body) for n, body in enumerate(bodies)],
+        )
+    groups = [["alpha"], ["beta", "delta"], ["gamma"]]
+    with session_factory() as session:
+        hits = SearchIndex(session).candidates(groups, minimum_match=minimum, limit=10)
+    expected = {
+        body
+        for body in bodies
+        if sum(any(word in body.lower() for word in group) for group in groups) >= minimum
+    }
+    assert {hit.text for hit in hits} == expected
