@@ -179,7 +179,10 @@ def build_application(
 
 
 async def _post_init(app: RingkasApp) -> None:
-    """Tell Telegram the command list, in English by default and in Indonesian for `id`."""
+    """Load the search vocabulary and tell Telegram the command list (English and Indonesian)."""
+    deps = app.bot_data[DEPS_KEY]
+    if isinstance(deps, BotDeps):
+        await asyncio.to_thread(deps.desk.warm_up)
     languages: tuple[tuple[str | None, Lang], ...] = ((None, "en"), ("id", "id"))
     for language_code, lang in languages:
         commands = [BotCommand(name, description) for name, description in COMMANDS[lang]]

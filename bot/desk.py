@@ -72,6 +72,11 @@ class NewsDesk:
         self._session_factory = session_factory
         self.limits = limits or DeskLimits()
 
+    def warm_up(self) -> None:
+        """Load the search vocabulary now, so the first reader's question does not wait for it."""
+        with self._session_factory() as session:
+            SearchIndex(session).passage_count()
+
     # --- intake -----------------------------------------------------------------------------
 
     def read_upload(self, data: bytes, *, filename: str | None = None) -> str:
