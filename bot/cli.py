@@ -18,7 +18,7 @@ from bot.news import NotAnArticle, ParsedArticle, published_iso
 from bot.parsing import parse_body
 from bot.summarizing import ALGORITHMS, Summary, UnknownAlgorithm
 from bot.text.dates import parse_date
-from storage.database import normalize_database_url
+from storage.database import ensure_database_exists, normalize_database_url
 from storage.records import HeadlineRow, StoredArticle
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
@@ -474,9 +474,9 @@ def _bench_database(template: str | None, sentences: int) -> str:
         folder = Path(".ringkas-bench")
         folder.mkdir(exist_ok=True)
         return f"sqlite:///{folder.resolve() / f'{sentences}.db'}"
-    if "{n}" in template:
-        return normalize_database_url(template.replace("{n}", str(sentences)))
-    return normalize_database_url(template)
+    url = normalize_database_url(template.replace("{n}", str(sentences)))
+    ensure_database_exists(url)
+    return url
 
 
 def _default_corpus() -> list[Path]:

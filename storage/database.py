@@ -98,3 +98,22 @@ def create_schema(engine: Engine) -> None:
 def session_factory(engine: Engine) -> Callable[[], Session]:
     """Return a factory of sessions bound to the engine (objects stay usable after commit)."""
     return sessionmaker(bind=engine, class_=Session, expire_on_commit=False)
+
+
+def ensure_database_exists(url: str) -> None:
+    """Create a PostgreSQL database named by the URL when the server lacks it (SQLite: no-op)."""
+    parsed = make_url(normalize_database_url(url))
+    if parsed.get_backend_name() != "postgresql" or not parsed.database:
+        return
+    maintenance = create_engine(parsed.set(database="postgres"), isolation_level="AUTOCOMMIT")
+    try:
+        with maintenance.connect() as connection:
+            exists = connection.execute(
+                text("SELECT 1 FROM pg_database WHERE datname = :name"), {"name": parsed.database}
+            ).first()
+            if exists is None:
+                name = connection.dialect.identifier_preparer.quote(parsed.database)
+                connection.exec_driver_sql(f"CREATE DATABASE {name}")
+                logger.info("created database %s", parsed.database)
+    finally:
+        maintenance.dispose()

@@ -259,3 +259,45 @@ def test_seed_page_matches_its_expected_parse(
     assert article["listed_headlines"] == expected["listed_headlines"]
     body = "\n".join(article["paragraphs"])
     assert not [line for line in expected["boilerplate_lines"] if line in body]
+
+
+def test_bench_answers_builds_one_store_per_size(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    texts = [RMOL_PAGE.read_text(encoding="utf-8"), ENGLISH_PAGE.read_text(encoding="utf-8")]
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text(
+        "\n".join(json.dumps({"id": n, "text": text}) for n, text in enumerate(texts * 20)),
+        encoding="utf-8",
+    )
+    template = f"sqlite:///{tmp_path}/bench-{{n}}.db"
+    status, out, err = run_cli(
+        capsys,
+        template,
+        "bench",
+        "answers",
+        "--sentences",
+        "40",
+        "80",
+        "--corpus",
+        str(corpus),
+        "--questions",
+        "10",
+        "--no-scan",
+        "--json",
+    )
+    assert status == 0, err
+    reports = json_lines(out)
+    assert len(reports) == 2
+    assert (tmp_path / "bench-40.db").exists()
+    assert (tmp_path / "bench-80.db").exists()
+
+
+def test_bench_answers_refuses_one_store_for_several_sizes(
+    capsys: pytest.CaptureFixture[str], database: str
+) -> None:
+    status, _, err = run_cli(
+        capsys, database, "bench", "answers", "--sentences", "10", "20", "--corpus", __file__
+    )
+    assert status == 2
+    assert "{n}" in err
