@@ -19,7 +19,11 @@ from bot.parsing_lines import (
     author_in_date_line,
     byline_author,
     classify_line,
+    is_channel_promo,
+    is_prose,
     is_strong_prose,
+    is_title_case,
+    looks_like_headline,
     wire_credit_author,
 )
 from bot.text import detect_language, split_sentences
@@ -40,6 +44,9 @@ _DETIK_BRAND = re.compile(r"\bdetik[A-Za-z]*\b")
 _MAX_HEADLINE_WORDS = 40
 _MAX_QUESTION_TITLE_WORDS = 15
 _LANGUAGE_SAMPLE_CHARS = 1_200
+_MIN_COPIED_CHARS = 20
+_CLOSING_MARKS = "\"”\u2019')]"
+_MAX_FRAGMENT_WORDS = 3
 
 
 @dataclass(frozen=True)
@@ -81,7 +88,7 @@ def parse_page(text: str, *, url: str | None = None) -> ParsedArticle:
     header = _find_header(lines)
     lists = _Lists()
     body_indexes = _walk_body(lines, header.body_start, lists)
-    paragraphs = tuple(lines[index].text for index in body_indexes)
+    paragraphs = tuple(lines[index].content for index in body_indexes)
     sentences = tuple(s for paragraph in paragraphs for s in split_sentences(paragraph))
     if not sentences:
         raise NotAnArticle(_NO_ARTICLE)
@@ -108,23 +115,12 @@ def parse_body(
     if not text.strip():
         raise NotAnArticle(_EMPTY)
     separator = r"\n[ \t\r\f\v]*\n" if re.search(r"\n[ \t\r\f\v]*\n", text) else r"\n"
-    lists = _Lists()
-    paragraphs: list[str] = []
-    related_next = False
-    for block in re.split(separator, text):
-        paragraph = block.strip()
-        if not paragraph:
-            continue
-        line = classify_line(paragraph)
-        if related_next and line.kind in {"short", "prose"} and not is_strong_prose(paragraph):
-            lists.add(paragraph, "related")
-        elif line.kind == "related_inline" and line.related_headline:
-            lists.add(line.related_headline, "related")
-        elif line.kind not in {"boilerplate", "end", "related_label"}:
-            paragraphs.append(paragraph)
-        related_next = line.kind == "related_label" or (
-            line.kind == "list_header" and line.list_kind == "related"
-        )
+    blocks = _drop_flattened_copies([block.strip() for block in re.split(separator, text)])
+    walk = _BodyWalk()
+    for block in blocks:
+        if block:
+            walk.take(classify_line(block))
+    paragraphs = walk.paragraphs
     sentences = tuple(s for paragraph in paragraphs for s in split_sentences(paragraph))
     if not sentences:
         raise NotAnArticle(_NO_ARTICLE)
@@ -137,8 +133,87 @@ def parse_body(
         language=language or _language(paragraphs),
         paragraphs=tuple(paragraphs),
         sentences=sentences,
-        listed_headlines=lists.listed(),
+        listed_headlines=walk.lists.listed(),
     )
+
+
+def _drop_flattened_copies(blocks: list[str]) -> list[str]:
+    """Drop a block that merely starts with the next one: a scraped container of the rest."""
+    return [
+        block
+        for index, block in enumerate(blocks)
+        if index + 1 == len(blocks) or not _is_flattened_copy(block, blocks[index + 1])
+    ]
+
+
+def _is_flattened_copy(block: str, following: str) -> bool:
+    """Tell a block that repeats the next one and then more of the page after it."""
+    return (
+        len(following) >= _MIN_COPIED_CHARS
+        and len(block) > len(following)
+        and following.rstrip(_CLOSING_MARKS)[-1:] in {".", "!", "?"}
+        and block.startswith(following)
+    )
+
+
+@dataclass
+class _BodyWalk:
+    """Paragraph-by-paragraph reading of a bare body: its text, side lists and where it ends."""
+
+    paragraphs: list[str] = field(default_factory=list)
+    lists: _Lists = field(default_factory=_Lists)
+    state: str = "body"
+    list_kind: ListKind | None = None
+    fragments: int = 0
+
+    def take(self, line: Line) -> None:
+        """Route one paragraph to the body, a side list or nowhere."""
+        if line.kind in {"list_header", "related_label"}:
+            self.state, self.list_kind = "list", line.list_kind
+        elif line.kind == "tag_header":
+            self.state = "tail"
+        elif line.kind == "end":
+            if line.core:
+                self._take_content(line.core)
+            self.state = "tail"
+        elif line.kind == "related_inline" and line.related_headline:
+            self.lists.add(line.related_headline, "related")
+        elif line.kind == "boilerplate":
+            self._drop_promo_fragments(line.text)
+        else:
+            self._take_content(line.content)
+
+    def _take_content(self, text: str) -> None:
+        """Put one content paragraph in the body or the open side list."""
+        if self.state == "tail":
+            return
+        if self.state in {"list", "more"} and self.list_kind is not None:
+            if _is_list_item(text, self.list_kind, first=self.state == "list"):
+                self.lists.add(text, self.list_kind)
+                self.state = "more"
+                return
+            self.state = "body"
+        self.paragraphs.append(text)
+        is_fragment = len(text.split()) <= _MAX_FRAGMENT_WORDS and not is_strong_prose(text)
+        self.fragments = self.fragments + 1 if is_fragment else 0
+
+    def _drop_promo_fragments(self, text: str) -> None:
+        """Drop the link-split words a plug began with ("Simak", "breaking news", "dan" ...)."""
+        continues = text[0].islower() or text[0] in ".,;"
+        if continues and self.fragments and is_channel_promo(text):
+            del self.paragraphs[-self.fragments :]
+        self.fragments = 0
+
+
+def _is_list_item(text: str, list_kind: ListKind, *, first: bool = True) -> bool:
+    """Tell an item of an open side list from the body paragraph that follows the list.
+
+    Past the first related item only title-case lines count: a bare body's subheadings
+    would pass for headlines otherwise.
+    """
+    if list_kind == "related":
+        return looks_like_headline(text) and (first or is_title_case(text))
+    return not is_strong_prose(text) and len(text.split()) >= 2
 
 
 def _language(paragraphs: Sequence[str]) -> LanguageCode:
@@ -148,7 +223,8 @@ def _language(paragraphs: Sequence[str]) -> LanguageCode:
 
 def _page_lines(text: str) -> list[Line]:
     """Return the classified non-blank lines of a page; refuse an empty page."""
-    lines = [classify_line(stripped) for raw in text.splitlines() if (stripped := raw.strip())]
+    stripped = [line for raw in text.splitlines() if (line := raw.strip())]
+    lines = [classify_line(line) for line in _drop_flattened_copies(stripped)]
     if not lines:
         raise NotAnArticle(_EMPTY)
     return lines
@@ -236,8 +312,9 @@ def _walk_body(lines: list[Line], start: int, lists: _Lists) -> list[int]:
         elif line.kind == "related_label":
             state, list_kind = "pending", "related"
         elif line.kind == "tag_header":
-            state = "tags"
+            state = "tail"
         elif line.kind == "end":
+            _take_credited_lead(line, index, state, list_kind, body, lists)
             state = "tail"
         elif line.kind == "related_inline" and line.related_headline:
             lists.add(line.related_headline, "related")
@@ -246,14 +323,25 @@ def _walk_body(lines: list[Line], start: int, lists: _Lists) -> list[int]:
     return body
 
 
+def _take_credited_lead(
+    line: Line, index: int, state: str, list_kind: ListKind | None, body: list[int], lists: _Lists
+) -> None:
+    """Keep what a closing credit line printed before the credit: a listed headline or prose."""
+    if line.core is None or state == "tail":
+        return
+    if state in {"list", "pending"} and list_kind == "related" and looks_like_headline(line.core):
+        lists.add(line.core, "related")
+    elif is_prose(line.core):
+        body.append(index)
+
+
 def _take_content(
     line: Line, index: int, state: str, list_kind: ListKind | None, body: list[int], lists: _Lists
 ) -> str:
     """Put one content line in the body or a list; return the state after it."""
-    strong = is_strong_prose(line.text)
-    if state in {"list", "pending"} and list_kind is not None and not strong:
-        if len(line.text.split()) >= 2:
-            lists.add(line.text, list_kind)
+    text = line.content
+    if state in {"list", "pending"} and list_kind is not None and _is_list_item(text, list_kind):
+        lists.add(text, list_kind)
         return "body" if state == "pending" else state
     if state in {"body", "pending"} or (state == "list" and list_kind == "related"):
         if line.kind == "prose":

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from bot.news import ListKind, Published
@@ -33,6 +33,12 @@ class Line:
     list_kind: ListKind | None = None
     related_headline: str | None = None
     published: Published | None = None
+    core: str | None = None
+
+    @property
+    def content(self) -> str:
+        """Return the line without the furniture glued to it (a credit, a plug, an embed)."""
+        return self.text if self.core is None else self.core
 
 
 def _labels(**groups: str) -> dict[str, str]:
@@ -56,12 +62,26 @@ _TAG_HEADERS = frozenset(
     "related topics|topics|topic|tags|tag|topik|topik terkait|tag terkait|tagar|"
     "more on these topics|kata kunci|keywords".split("|")
 )
-# Labels that may also lead a single line ("Baca juga: headline").
+# Labels that may also lead a single line ("Baca juga: headline", "Simak juga Video 'title'").
+_RELATED_LABEL = (
+    r"(?:baca|lihat|simak|tonton|saksikan)\s+(?:juga|pula)(?:\s+video)?"
+    r"|(?:simak|lihat|tonton|saksikan)\s+video|berita terkait|artikel terkait"
+    r"|read more|read also|also read|see also|related"
+)
 _INLINE_RELATED = re.compile(
-    r"^(?:baca juga|lihat juga|simak juga|baca pula|berita terkait|artikel terkait|"
-    r"read more|read also|also read|see also|related)\s*:\s*(?P<headline>.*)$",
+    rf"^(?:{_RELATED_LABEL})"
+    r"(?:\s*:\s*|\s+(?=[\"'“\u2018])|(?<=video)\s+|(?-i:(?<=[jJ]uga)(?=[A-Z])))"
+    r"(?P<headline>.*?)(?:\s+(?:di\s?sini|here))?\s*:?$",
     re.IGNORECASE,
 )
+_TITLE_QUOTES = "\"'“”\u2018\u2019"
+# A video plug: dropped whole, since its title (if any) names a clip, not an article.
+_VIDEO_PROMO = re.compile(
+    r"^(?:(?:simak|lihat|tonton|saksikan)(?:\s+(?:juga|pula))?\s+video"
+    r"|watch(?:\s+the)?\s+video|scroll down for\b)",
+    re.IGNORECASE,
+)
+_VIDEO_TITLE = re.compile(r"^Video\s+[A-Z0-9\"'“\u2018]")
 _FURNITURE = frozenset(
     "share|bagikan|share this article|share this|share page|lihat foto|lihat video|"
     "selengkapnya|baca selengkapnya|tampilkan lebih banyak|load more|more|advertisement|"
@@ -69,7 +89,8 @@ _FURNITURE = frozenset(
     "skip to main content|accept|accept all|reject all|accept cookies|cookie settings|"
     "manage cookies|yes, i agree|no, take me to settings|comments|komentar|home|beranda|"
     "menu|search|cari|login|masuk|sign in|subscribe|follow|copy link|salin tautan|"
-    "berita|news|back to top|kembali ke atas|print|cetak|email|listen|dengarkan".split("|")
+    "berita|news|back to top|kembali ke atas|print|cetak|email|listen|dengarkan|daftar isi|"
+    "table of contents|loading|loading...|video".split("|")
 )
 # Two alternations (one anchored at the line start) so a line costs two regex scans.
 _BOILERPLATE_START = re.compile(
@@ -78,7 +99,13 @@ _BOILERPLATE_START = re.compile(
     r"|(?:reporting|writing|editing|additional reporting|compiled)\s+by\b"
     r"|our standards\s*:|(?:copyright|hak cipta)\s*(?:©|\(c\)|\d)|©|all rights reserved"
     r"|(?:updated|diperbarui|last updated|terakhir diperbarui)\b.{0,40}$"
-    r"|\[gambas:|scroll to continue|advertisement|iklan\b|skip to\b"
+    r"|\[gambas:|scroll (?:to continue|down for)\b|advertisement|iklan\b|skip to\b|loading\.\.\."
+    r"|artikel ini (?:telah |sudah )?(?:naik|tayang|terbit|dimuat|diterbitkan)\b"
+    r"|this (?:article|story) (?:was |has been )?(?:originally |first )?(?:published|appeared)\b"
+    r"|(?:saksikan|tonton|simak)\s+(?:juga\s+)?(?:pembahasan|siaran|tayangan|program|live)\b"
+    r"|ilustrasi\b[^.!?]{0,80}\.?$"
+    r"|(?:baca|klik|simak|tonton|saksikan|lihat|streaming|cek|kunjungi|dengarkan|unduh|click|tap)"
+    r"\b[^.!?]{0,80}\b(?:di\s?sini|here)\W*$"
     r"|(?:share|bagikan)\b(?:\s+\S+){0,3}(?<![.!?])$"
     r"|(?:dapatkan|simak|ikuti|gabung|download|unduh|follow|sign up|subscribe|join)\b"
     r".*\b(?:whatsapp|telegram|google news|kanal|channel|newsletter|breaking news|"
@@ -95,9 +122,39 @@ _COOKIE_CONSENT = re.compile(
 # A photo caption credited after a slash at its very end: ".../Net", ".../Ist", ".../RMOL".
 _SLASH_CREDIT = re.compile(r"\S/\s?[A-Z][\w.-]*(?:\s[A-Z][\w.-]*)?$")
 _END_MARKER = re.compile(
-    r"^(?:\([a-z]{2,5}(?:/[a-z]{2,5})+\)$|(?:reporting|writing|editing|additional reporting)"
-    r"\s+by\b|our standards\b)",
+    r"^(?:\([a-z][a-z0-9]{1,4}(?:/[a-z][a-z0-9]{1,4})+\)$|(?:reporting|writing|editing"
+    r"|additional reporting)\s+by\b|our standards\b|\((?:reporter|editor|penulis|pewarta"
+    r"|penyunting)\s*:)",
     re.IGNORECASE,
+)
+# An editor's credit closing the article, with tag words after it on the same line:
+# "... (kny/imk) libur sekolah libur semester". Tags are lower case; text before it is kept.
+_TRAILING_CREDIT = re.compile(
+    r"(?:^|\s)\([a-z][a-z0-9]{1,4}(?:/[a-z][a-z0-9]{1,4})+\)[^A-Z()]*(?<![.!?,;:])$"
+)
+_TRAILING_EMBED = re.compile(r"\s*\[gambas:[^\]]*\]\s*$", re.IGNORECASE)
+# A channel plug glued to the last sentence: "...kata Dewi.Ikuti Whatsapp Channel Republika".
+_PROMO_CHANNELS = ("WhatsApp", "Whatsapp", "Telegram", "Google News", "Channel", "Saluran")
+_TRAILING_PROMO = re.compile(
+    r"(?<=[.!?\"”\u2019])\s*(?:Loading\.\.\.)?\s*(?:Ikuti|Follow|Gabung|Dapatkan|Join)\b"
+    rf"[^.!?]{{0,60}}\b(?:{'|'.join(_PROMO_CHANNELS)})\b[^.!?]{{0,60}}$"
+)
+_CHANNELS = ("whatsapp", "telegram", "google news", "ponselmu", "instagram", "youtube", "tiktok")
+_SECOND_PERSON = re.compile(r"\b(?:kamu|anda|you|your)\b|ponselmu", re.IGNORECASE)
+_CALL_TO_ACT = re.compile(
+    r"\b(?:pastikan|pilih|gabung|ikuti|follow|subscribe|klik|click|install|unduh|download|"
+    r"join|sign up|akses)\b",
+    re.IGNORECASE,
+)
+_MAX_PROMO_WORDS = 30
+_PROMO_TAIL_CHARS = 140
+_URL_OR_HANDLE = re.compile(r"^(?:(?:https?://|www\.)\S+|@\w+)$")
+# A lone bracketed word or name: an editor's initials or name, "(kha)", "(SIS)", "(Arief S)".
+# "Scroll down for video" glued before a long paragraph; a short one is a caption, dropped whole.
+_LEADING_PLUG = re.compile(r"scroll down for videos?\b\W*", re.IGNORECASE)
+_MAX_FURNITURE_CHARS = 400
+_BRACKETED_CREDIT = re.compile(
+    r"^\(\s*(?:[a-z]{2,3}|[A-Z]{2,4}|[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,3})\s*\)$"
 )
 _BYLINES = tuple(
     re.compile(pattern)
@@ -123,10 +180,52 @@ _SENTENCE_STOP_INSIDE = re.compile(r"[.!?]\s")
 _DATE_SUFFIX = re.compile(r"^\s*(?:$|[|·•,(\u2013—-])")
 _YEAR = re.compile(r"\d{4}")
 _NUMBER = re.compile(r"^\d{1,3}\.?$")
+_MAX_HEADLINE_WORDS = 25
+_STOP_INSIDE_HEADLINE = re.compile(r"[a-z]{2}\.\s+[A-Z]")
+# Title case leaves short function words (di, ke, dan, yang, of, the) in lower case.
+_SHORT_WORD_LETTERS = 3
+_TITLE_CASE_SHARE = 0.6
+_OPENING_MARKS = "\"“\u2018'(["
 
 
 def classify_line(text: str) -> Line:
     """Say what one stripped, non-blank page line is."""
+    core, credit = _split_glued_furniture(text)
+    if credit:
+        kept = core and _classify_whole(core).kind in {"prose", "short"}
+        return Line(text, "end", core=core if kept else None)
+    if core is None:
+        return _classify_whole(text)
+    if not core:
+        return Line(text, "boilerplate")
+    return replace(_classify_whole(core), text=text, core=core)
+
+
+def _split_glued_furniture(text: str) -> tuple[str | None, bool]:
+    """Cut a credit, embed or plug glued to a line's end (or start): (what is left, credit?)."""
+    if len(text) > _MAX_FURNITURE_CHARS:
+        plug = _LEADING_PLUG.match(text)
+        if plug:
+            return text[plug.end() :].strip(), False
+    if ")" in text and "/" in text:
+        credit = _TRAILING_CREDIT.search(text)
+        if credit:
+            return text[: credit.start()].strip(), True
+    if text.endswith("]"):
+        embed = _TRAILING_EMBED.search(text)
+        if embed:
+            return text[: embed.start()].strip(), False
+    tail_start = max(0, len(text) - _PROMO_TAIL_CHARS)
+    tail = text[tail_start:]
+    if any(word in tail for word in _PROMO_CHANNELS):
+        promo = _TRAILING_PROMO.search(text, tail_start)
+        if promo and promo.start() > 0:
+            return text[: promo.start()].strip(), False
+    return None, False
+
+
+def _classify_whole(text: str) -> Line:
+    """Classify a line with nothing glued to its end."""
     folded = text.lower().rstrip(" :")
     if _NUMBER.match(text):
         return Line(text, "number")
@@ -141,9 +240,9 @@ def classify_line(text: str) -> Line:
 
 def _classify_content(text: str, folded: str) -> Line:
     """Classify a line that is not a list or tag label."""
-    inline = _INLINE_RELATED.match(text)
-    if inline and inline.group("headline"):
-        return Line(text, "related_inline", related_headline=inline.group("headline").strip())
+    related = related_headline(text)
+    if related:
+        return Line(text, "related_inline", related_headline=related)
     if _END_MARKER.search(text):
         return Line(text, "end")
     if is_boilerplate(text, folded):
@@ -156,16 +255,49 @@ def _classify_content(text: str, folded: str) -> Line:
     return Line(text, "prose" if is_prose(text) else "short")
 
 
+def related_headline(text: str) -> str | None:
+    """Return the headline a "Baca juga: ..." or "Simak juga Video '...'" line points to."""
+    inline = _INLINE_RELATED.match(text)
+    if inline is None:
+        return None
+    headline = inline.group("headline").strip()
+    if len(headline) > 2 and headline[0] in _TITLE_QUOTES and headline[-1] in _TITLE_QUOTES:
+        headline = headline[1:-1].strip()
+    return headline or None
+
+
+def looks_like_headline(text: str) -> bool:
+    """Tell a listed headline from a body sentence: short, with no full stop inside or after."""
+    word_count = len(text.split())
+    return (
+        2 <= word_count <= _MAX_HEADLINE_WORDS
+        and not _ends_with(text, ".,;:")
+        and not _STOP_INSIDE_HEADLINE.search(text)
+    )
+
+
+def is_title_case(text: str) -> bool:
+    """Tell an Indonesian-style headline ("Harga Cabai Naik di Pasar") from a plain phrase."""
+    words = [word for word in text.split() if len(word) > _SHORT_WORD_LETTERS]
+    capitalised = sum(1 for word in words if word.lstrip(_OPENING_MARKS)[:1].isupper())
+    return bool(words) and capitalised >= _TITLE_CASE_SHARE * len(words)
+
+
 def is_boilerplate(text: str, folded: str | None = None) -> bool:
     """Tell page furniture (captions, ads, credits, promos, banners) from content."""
     folded = text.lower().rstrip(" :") if folded is None else folded
-    if folded in _FURNITURE:
+    if folded in _FURNITURE or not any(char.isalnum() for char in text):
         return True
-    if len(text) <= 400 and (
+    if len(text) <= _MAX_FURNITURE_CHARS and (
         _BOILERPLATE_START.match(text)
+        or _VIDEO_PROMO.match(text)
+        or _URL_OR_HANDLE.match(text)
+        or _BRACKETED_CREDIT.match(text)
         or (":" in text and _CAPTION_CREDIT.search(text))
         or _is_credit_in_parens(text)
         or ("cookie" in folded and _COOKIE_CONSENT.search(text))
+        or _is_video_title(text)
+        or is_channel_promo(text, folded)
     ):
         return True
     return (
@@ -173,6 +305,22 @@ def is_boilerplate(text: str, folded: str | None = None) -> bool:
         and "/" in text
         and len(text.split()) >= 3
         and bool(_SLASH_CREDIT.search(text))
+    )
+
+
+def _is_video_title(text: str) -> bool:
+    """Tell a plugged clip ("Video Pawai Persib Juara Liga 1") from a sentence about a video."""
+    return bool(_VIDEO_TITLE.match(text)) and looks_like_headline(text) and text[-1] not in "?!"
+
+
+def is_channel_promo(text: str, folded: str | None = None) -> bool:
+    """Tell a plug for a channel ("pilih saluran ... WhatsApp Channel") from a sentence on one."""
+    folded = text.lower() if folded is None else folded
+    return (
+        any(channel in folded for channel in _CHANNELS)
+        and len(text.split()) <= _MAX_PROMO_WORDS
+        and bool(_SECOND_PERSON.search(text))
+        and bool(_CALL_TO_ACT.search(text))
     )
 
 

@@ -161,13 +161,14 @@ def test_sentences_are_the_split_paragraphs_and_verbatim() -> None:
 
 def test_evaluate_parsing_scores_every_field_on_the_fixtures() -> None:
     report = evaluate_parsing(FIXTURE_PAGES)
-    assert report.pages == 7
-    assert all(row.matched == row.total == 7 for row in report.rows), report.to_table()
+    pages = len(load_expected(FIXTURE_PAGES))
+    assert report.pages == pages >= 12
+    assert all(row.matched == row.total == pages for row in report.rows), report.to_table()
     table = report.to_table()
     assert table.splitlines()[0].split()[:3] == ["field", "matched", "rate"]
     assert "listed_headlines" in table
     data = report.to_json()
-    assert data["fields"]["headline"] == {"matched": 7, "total": 7, "failed": []}
+    assert data["fields"]["headline"] == {"matched": pages, "total": pages, "failed": []}
     json.dumps(data)
 
 

@@ -9,7 +9,7 @@ _ABBREVIATIONS = frozenset(
     "Dr dr Drs Dra drg Prof prof Mr Mrs Ms Mx Messrs Jl Jln jl Gg St Sr Jr Gen Lt Col Capt "
     "Sgt Cpl Maj Gov Sen Rep Rev Hon Ir Hj Tn Ny Nn Sdr Sdri Bpk Yth Kol Brigjen Mayjen "
     "Letjen Jend Kompol Kab Kec Kel Ds Prov No Nos Vol Hal hlm Tel Telp Fig approx vs Vs "
-    "Mt Ft Ave Blvd Rd Inc Corp Ltd Co Bros".split()
+    "Mt Ft Ave Blvd Rd Inc Corp Ltd Co Bros Moh Muh Moch Mhd".split()
 )
 # After a dotted abbreviation (U.S., a.m.), only these capitalised words start a new sentence.
 _SENTENCE_STARTERS = frozenset(
