@@ -16,7 +16,7 @@ from bot.desk import DeskLimits, NewsDesk, NothingStored, open_desk
 from bot.fetching import is_link
 from bot.news import NotAnArticle, ParsedArticle, published_iso
 from bot.parsing import parse_body
-from bot.summarizing import ALGORITHMS, Summary, UnknownAlgorithm
+from bot.summary_model import ALGORITHMS, Summary, UnknownAlgorithm
 from bot.text.dates import parse_date
 from storage.database import ensure_database_exists, normalize_database_url
 from storage.records import HeadlineRow, StoredArticle

@@ -17,7 +17,7 @@ from bot.answering import Answer, answer_question
 from bot.fetching import fetch_page, is_link
 from bot.news import ArticleTooLong, NotAnArticle, ParsedArticle
 from bot.parsing import parse_page
-from bot.summarizing import DEFAULT_ALGORITHM, Summary, summarize
+from bot.summary_model import DEFAULT_ALGORITHM, Summary
 from bot.text import split_sentences
 from bot.text.html import html_to_text
 from storage import repository
@@ -190,6 +190,8 @@ class NewsDesk:
         algorithm: str | None = None,
     ) -> Summary:
         """Summarise an article (stored or only parsed)."""
+        from bot.summarizing import summarize  # sumy loads NLTK: only when a summary is made
+
         count = None if ratio is not None else (sentences or self.limits.default_sentences)
         return summarize(
             _paragraph_sentences(article.paragraphs),

@@ -24,6 +24,12 @@ from sumy.summarizers.sum_basic import SumBasicSummarizer
 from sumy.summarizers.text_rank import TextRankSummarizer
 
 from bot.keywords import extract_keywords
+from bot.summary_model import (
+    ALGORITHMS,
+    DEFAULT_ALGORITHM,
+    Summary,
+    UnknownAlgorithm,
+)
 from bot.text.language import Language, LanguageCode, language_tools
 from bot.text.sentences import split_sentences
 from bot.text.words import plain_words
@@ -60,8 +66,7 @@ class _GreedyKLSummarizer(KLSummarizer):  # type: ignore[misc]
         return ratings
 
 
-DEFAULT_ALGORITHM = "ringkas"
-_SUMY_SUMMARIZERS: dict[str, Callable[..., Any]] = {
+SUMY_SUMMARIZERS: dict[str, Callable[..., Any]] = {
     "lexrank": LexRankSummarizer,
     "lsa": LsaSummarizer,
     "luhn": LuhnSummarizer,
@@ -71,7 +76,6 @@ _SUMY_SUMMARIZERS: dict[str, Callable[..., Any]] = {
     "edmundson": EdmundsonSummarizer,
     "reduction": ReductionSummarizer,
 }
-ALGORITHMS: tuple[str, ...] = (DEFAULT_ALGORITHM, "lead", *_SUMY_SUMMARIZERS)
 DEFAULT_COUNT = 3
 _SUMY_LANGUAGE_NAMES: dict[LanguageCode, str] = {"id": "indonesian", "en": "english"}
 # Words that mark a sentence as an aside rather than news (Edmundson's stigma words).
@@ -82,21 +86,6 @@ _STIGMA_WORDS: dict[LanguageCode, tuple[str, ...]] = {
 _LEXRANK_THRESHOLD = 0.1
 _QUOTES = frozenset('"“”«»„')
 _RANKER_RESOURCE = "ranker.json"
-
-
-@dataclass(frozen=True)
-class Summary:
-    """The chosen sentences of an article, in document order, and its keywords."""
-
-    sentences: tuple[str, ...]
-    indices: tuple[int, ...]
-    algorithm: str
-    keywords: tuple[str, ...]
-    sentences_total: int
-
-
-class UnknownAlgorithm(ValueError):
-    """The requested summarizing algorithm does not exist; the message lists those that do."""
 
 
 def summarize(
@@ -263,7 +252,7 @@ def _sumy_document(article: _Article) -> ObjectDocumentModel:
 def _sumy_summarizer(article: _Article, algorithm: str, wanted: int) -> Any:
     """Configure one sumy summarizer with our stemmer and stop words."""
     tools = article.tools
-    summarizer = _SUMY_SUMMARIZERS[algorithm](tools.stem)
+    summarizer = SUMY_SUMMARIZERS[algorithm](tools.stem)
     if algorithm == "kl":
         summarizer.picks = wanted
     if algorithm == "edmundson":

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from bot.answering import Answer
-from bot.summarizing import Summary
+from bot.summary_model import Summary
 from handlers.texts import Lang, text
 from storage.records import HeadlineRow, StoredArticle
 from storage.search import PassageHit

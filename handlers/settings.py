@@ -8,7 +8,7 @@ from telegram import InlineKeyboardMarkup, Update
 from telegram.constants import ParseMode
 from telegram.ext import CallbackQueryHandler, CommandHandler
 
-from bot.summarizing import ALGORITHMS
+from bot.summary_model import ALGORITHMS
 from handlers import keyboards
 from handlers.common import chat_state, reply_language, run_desk, send_html
 from handlers.context import RingkasApp, RingkasContext

@@ -74,7 +74,12 @@ _POSTGRES_SETUP = (
     """ALTER TABLE passage ADD COLUMN IF NOT EXISTS search tsvector
         GENERATED ALWAYS AS (to_tsvector('simple'::regconfig,
             regexp_replace(lower(text), '[^[:alnum:]]+', ' ', 'g'))) STORED""",
-    "CREATE INDEX IF NOT EXISTS passage_search_gin ON passage USING gin (search)",
+    "CREATE INDEX IF NOT EXISTS passage_search_gin ON passage USING gin (search)"
+    " WITH (fastupdate = off)",
+    # GIN's pending list (fastupdate) is scanned linearly by every query until a vacuum
+    # merges it: measured 6 ms against 0.14 ms for one query on a freshly imported 10k store.
+    "ALTER INDEX passage_search_gin SET (fastupdate = off)",
+    "SELECT gin_clean_pending_list('passage_search_gin'::regclass)",
     """CREATE TABLE IF NOT EXISTS search_removed (
         seq bigserial PRIMARY KEY, passage_id bigint NOT NULL, text text NOT NULL)""",
     f"""CREATE OR REPLACE FUNCTION ringkas_search_removed() RETURNS trigger

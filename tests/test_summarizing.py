@@ -7,13 +7,13 @@ from pathlib import Path
 import pytest
 
 from bot.parsing import parse_body
-from bot.summarizing import (
+from bot.summarizing import SUMY_SUMMARIZERS, paragraph_sentences, summarize
+from bot.summary_model import (
     ALGORITHMS,
     DEFAULT_ALGORITHM,
+    SUMY_ALGORITHMS,
     Summary,
     UnknownAlgorithm,
-    paragraph_sentences,
-    summarize,
 )
 from bot.text.language import LanguageCode
 
@@ -136,3 +136,7 @@ def test_long_article_is_summarised() -> None:
     paragraph = [f"Kalimat nomor {n} membahas topik {n % 7} di kota {n % 11}." for n in range(500)]
     summary = summarize([paragraph], language="id", count=5)
     assert len(summary.indices) == 5
+
+
+def test_every_named_sumy_algorithm_has_a_summarizer() -> None:
+    assert tuple(SUMY_SUMMARIZERS) == SUMY_ALGORITHMS

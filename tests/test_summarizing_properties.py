@@ -5,7 +5,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.summarizing import ALGORITHMS, summarize
+from bot.summarizing import summarize
+from bot.summary_model import ALGORITHMS
 
 _WORDS = st.sampled_from(
     "yang dan di harga beras naik petani kota Jakarta the of price rice rose farmers city "

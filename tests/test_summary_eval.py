@@ -15,7 +15,7 @@ from bot.evaluation.summaries import (
     summarize_batch,
     synthetic_article,
 )
-from bot.summarizing import ALGORITHMS
+from bot.summary_model import ALGORITHMS
 
 FIXTURES = Path(__file__).parent / "fixtures" / "summaries"
 TINY = FIXTURES / "tiny.jsonl"

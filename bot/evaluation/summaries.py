@@ -16,7 +16,8 @@ from rouge_score import rouge_scorer
 
 from bot.news import NotAnArticle, ParsedArticle
 from bot.parsing import parse_body
-from bot.summarizing import ALGORITHMS, DEFAULT_ALGORITHM, paragraph_sentences, summarize
+from bot.summarizing import paragraph_sentences, summarize
+from bot.summary_model import ALGORITHMS, DEFAULT_ALGORITHM
 from bot.text.language import SUPPORTED, LanguageCode, language_tools
 from bot.text.sentences import split_sentences
 
