@@ -111,7 +111,7 @@ async def receive_text(
                 message_text,
                 chat_id=chat.id if chat else None,
                 user_id=reader.id if reader else None,
-                source="telegram",
+                source=None,
             )
     except (NotAnArticle, NothingStored) as error:
         await reply_domain_error(update, context, error, lang)

@@ -83,8 +83,9 @@ def _from_iso(value: str) -> datetime | date | None:
 
 
 def article_source(article: StoredArticle, lang: Lang) -> str:
-    """Where an article came from: its site, its file name, or a pasted text."""
-    return article.site or article.source or text(lang, "pasted_text")
+    """Who wrote an article and where it came from: author, then site, file name or paste."""
+    origin = article.site or article.source or text(lang, "pasted_text")
+    return f"{article.author} · {origin}" if article.author else origin
 
 
 def render_summary(
