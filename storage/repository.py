@@ -359,12 +359,17 @@ def _results_in_order(
 
 def _article_ids_by_hash(connection: Connection, content_hashes: Iterable[str]) -> dict[str, int]:
     """Map the given hashes that are already stored to their article ids."""
+    return _ids_by_key(connection, ARTICLE.c.content_hash, ARTICLE.c.id, content_hashes)
+
+
+def _ids_by_key(
+    connection: Connection, key_column: Any, id_column: Any, keys: Iterable[str]
+) -> dict[str, int]:
+    """Map the keys present in key_column to the row ids, a few hundred keys per query."""
     found: dict[str, int] = {}
-    for batch in _chunks(content_hashes):
-        statement = select(ARTICLE.c.content_hash, ARTICLE.c.id).where(
-            ARTICLE.c.content_hash.in_(batch)
-        )
-        found.update({row.content_hash: row.id for row in connection.execute(statement)})
+    for batch in _chunks(keys):
+        statement = select(key_column, id_column).where(key_column.in_(batch))
+        found.update({str(key): int(row_id) for key, row_id in connection.execute(statement)})
     return found
 
 
@@ -493,13 +498,7 @@ def _listed_values(
 
 def _listed_ids_by_key(connection: Connection, keys: Iterable[str]) -> dict[str, int]:
     """Map the given keys that have a listed headline to its id."""
-    found: dict[str, int] = {}
-    for batch in _chunks(keys):
-        statement = select(LISTED.c.headline_key, LISTED.c.id).where(
-            LISTED.c.headline_key.in_(batch)
-        )
-        found.update({row.headline_key: row.id for row in connection.execute(statement)})
-    return found
+    return _ids_by_key(connection, LISTED.c.headline_key, LISTED.c.id, keys)
 
 
 def _touch_listed(
