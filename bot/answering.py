@@ -10,7 +10,7 @@ import math
 import re
 import time
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Protocol
 
 from rapidfuzz import fuzz
@@ -51,8 +51,25 @@ FUNCTION_WORDS = frozenset(
     "the a an of to in on at for by and or is are was were be been being do does did done "
     "has have had i you he she it we they me him her us them my your his its our their this "
     "that these those there here can could will would shall should may might must many much "
-    "any some about from with as into than then so not no yes get got".split()
+    "any some about from with as into than then so not no yes get got "
+    # English light and auxiliary verb forms: "why are drivers going on strike" asks about
+    # the strike; the passage says "vote to strike", not "go".
+    "go goes going went gone gets getting doing having being".split()
 )
+# "how many" / "how much" ask for an amount as "berapa" does: the second word is part of
+# the question, and the word after it names what is counted.
+AMOUNT_QUESTION_PHRASES = {"how": frozenset({"many", "much"})}
+AMOUNT_QUESTION_WORDS = frozenset({"berapa", "berapakah"})
+# A question asking for an amount is answered by a passage holding one: digits or a number
+# word. A passage with neither keeps this share of its score.
+NUMBER_WORDS = frozenset(
+    "satu dua tiga empat lima enam tujuh delapan sembilan sepuluh sebelas seratus seribu "
+    "belas puluh ratus ribu juta miliar triliun puluhan ratusan ribuan jutaan setengah separuh "
+    "one two three four five six seven eight nine ten eleven twelve dozen dozens twenty "
+    "thirty forty fifty sixty seventy eighty ninety hundred hundreds thousand thousands "
+    "million millions billion billions half double twice".split()
+)
+AMOUNT_WITHOUT_NUMBER = 0.85
 # A word right next to a question word asking for an amount or a choice names the value asked
 # for ("jam berapa", "berapa harga", "pantai mana", "what time"): the answer often holds the
 # value in other words, so it counts for less. Next to who/when/why/kapan/siapa the word is
@@ -63,6 +80,9 @@ VALUE_QUESTION_WORDS = frozenset(
 ASKED_VALUE_WEIGHT = 0.5
 FUNCTION_WORD_WEIGHT = 0.2
 HEADLINE_CONTEXT = 0.5  # a word found only in the sentence's article headline
+# A word found only in the sentence before (same article, also a candidate) counts like one
+# found in the headline: "Ketinggian air mencapai 40 sentimeter" follows "Banjir rob …".
+NEIGHBOUR_CONTEXT = 0.3
 EXACT, MORPH, TYPO = 1.0, 0.9, 0.8
 
 _ID_SUFFIXES = ("lah", "kah", "pun", "nya", "ku", "mu", "kan", "an", "i")
@@ -177,33 +197,77 @@ class QueryTerm:
 
 @dataclass(frozen=True)
 class Scored:
-    """A candidate passage with its score."""
+    """A candidate passage with its score and the share of the question it leaves uncovered."""
 
     hit: PassageHit
     score: float
+    uncovered: float = 0.0
 
 
 # --- normalisation ---------------------------------------------------------------------------
 
 
+def _question_tokens(question: str) -> list[tuple[str, bool]]:
+    """Return the question's words, each with whether it belongs to the interrogative."""
+    tokens = passage_words(question)
+    marked = []
+    for position, word in enumerate(tokens):
+        before = tokens[position - 1] if position else ""
+        phrase = word in AMOUNT_QUESTION_PHRASES.get(before, frozenset())
+        marked.append((word, word in QUESTION_WORDS or phrase))
+    return marked
+
+
 def question_words(question: str) -> list[str]:
     """Return the question's words without question words and single letters, once each."""
     seen: dict[str, None] = {}
-    for word in passage_words(question):
-        if word not in QUESTION_WORDS and (len(word) > 1 or word.isdigit()):
+    for word, interrogative in _question_tokens(question):
+        if not interrogative and (len(word) > 1 or word.isdigit()):
             seen.setdefault(word)
     return list(seen)
 
 
 def asked_values(question: str) -> set[str]:
     """Return the words right next to a question word asking for a value ("jam berapa")."""
-    tokens = passage_words(question)
+    marked = _question_tokens(question)
     near: set[str] = set()
-    for position, word in enumerate(tokens):
-        if word in VALUE_QUESTION_WORDS:
-            near.update(tokens[max(position - 1, 0) : position])
-            near.update(tokens[position + 1 : position + 2])
+    for position, (word, interrogative) in enumerate(marked):
+        if not interrogative:
+            continue
+        if word in VALUE_QUESTION_WORDS and position and not marked[position - 1][1]:
+            near.add(marked[position - 1][0])
+        if word in VALUE_QUESTION_WORDS or word in AMOUNT_QUESTION_PHRASES.get(
+            marked[position - 1][0] if position else "", frozenset()
+        ):
+            following = marked[position + 1 : position + 2]
+            near.update(w for w, asked in following if not asked)
     return near - QUESTION_WORDS - FUNCTION_WORDS
+
+
+def question_focus(question: str) -> set[str]:
+    """Return the words right next to any question word: the value, subject or predicate asked
+    about ("who won", "jam berapa"). The answer states them; the sentence before does not."""
+    marked = _question_tokens(question)
+    near: set[str] = set()
+    for position, (_, interrogative) in enumerate(marked):
+        if interrogative:
+            near.update(w for w, asked in marked[max(position - 1, 0) : position + 2] if not asked)
+    return near - FUNCTION_WORDS
+
+
+def asks_amount(question: str) -> bool:
+    """Tell whether the question asks for an amount ("berapa", "how many", "how much")."""
+    marked = _question_tokens(question)
+    return any(
+        word in AMOUNT_QUESTION_WORDS
+        or (interrogative and word not in QUESTION_WORDS)  # the second word of "how many"
+        for word, interrogative in marked
+    )
+
+
+def holds_number(tokens: Iterable[str]) -> bool:
+    """Tell whether a passage's words hold a number (digits or a number word)."""
+    return any(token in NUMBER_WORDS or any(c.isdigit() for c in token) for token in tokens)
 
 
 def question_language(question: str) -> LanguageCode:
@@ -477,37 +541,110 @@ class Matcher:
         return best
 
 
-def score_passage(hit: PassageHit, matcher: Matcher) -> float:
-    """Score 0-100: weighted share of the question's words the passage holds, plus order."""
+def score_passage(
+    hit: PassageHit,
+    matcher: Matcher,
+    context: Sequence[float] | None = None,
+    *,
+    amount: bool = False,
+) -> float:
+    """Score 0-100: weighted share of the question's words the passage holds, plus order.
+
+    context: per question word, the best quality found in the passage's context (its
+    article's headline, the sentence before); such words count HEADLINE_CONTEXT of a match.
+    amount: the question asks for an amount, so a passage without a number is marked down.
+    """
+    tokens = passage_words(hit.text)
+    if context is None:
+        context = headline_context(hit, matcher)
+    return _score(tokens, matcher.best_qualities(tokens), context, matcher, amount=amount)
+
+
+def _score(
+    tokens: Sequence[str],
+    own: Sequence[float],
+    context: Sequence[float],
+    matcher: Matcher,
+    *,
+    amount: bool,
+) -> float:
     if matcher.total_weight <= 0:
         return 0.0
-    tokens = passage_words(hit.text)
-    found = matcher.best_qualities(tokens)
-    if hit.headline and hit.kind == "sentence":
-        in_headline = matcher.best_qualities(passage_words(hit.headline))
-        found = [
-            max(own, HEADLINE_CONTEXT * context)
-            for own, context in zip(found, in_headline, strict=True)
-        ]
+    found = [max(mine, HEADLINE_CONTEXT * near) for mine, near in zip(own, context, strict=True)]
     weights = (term.weight for term in matcher.terms)
     coverage = sum(w * q for w, q in zip(weights, found, strict=True)) / matcher.total_weight
     order = _pairs_in_order(tokens, matcher)
     closeness = fuzz.token_set_ratio(matcher.query_text, " ".join(tokens)) / 100.0
-    return 100.0 * (COVERAGE_SHARE * coverage + ORDER_SHARE * order + CLOSENESS_SHARE * closeness)
+    score = 100.0 * (COVERAGE_SHARE * coverage + ORDER_SHARE * order + CLOSENESS_SHARE * closeness)
+    if amount and not holds_number(tokens):
+        score *= AMOUNT_WITHOUT_NUMBER
+    return score
 
 
-def uncovered_share(hit: PassageHit, matcher: Matcher) -> float:
-    """Return the share of the question's weight found neither in the passage nor its headline."""
+def headline_context(hit: PassageHit, matcher: Matcher) -> list[float]:
+    """Return, per question word, its best quality in a sentence's article headline."""
+    if hit.headline and hit.kind == "sentence":
+        return matcher.best_qualities(passage_words(hit.headline))
+    return [0.0] * len(matcher.terms)
+
+
+def uncovered_share(
+    hit: PassageHit, matcher: Matcher, context: Sequence[float] | None = None
+) -> float:
+    """Return the share of the question's weight found neither in the passage nor its context."""
     if matcher.total_weight <= 0:
         return 1.0
     found = matcher.best_qualities(passage_words(hit.text))
-    if hit.headline and hit.kind == "sentence":
-        in_headline = matcher.best_qualities(passage_words(hit.headline))
-        found = [max(own, context) for own, context in zip(found, in_headline, strict=True)]
+    if context is None:
+        context = headline_context(hit, matcher)
     missing = sum(
-        term.weight for term, quality in zip(matcher.terms, found, strict=True) if not quality
+        term.weight
+        for term, own, near in zip(matcher.terms, found, context, strict=True)
+        if not own and not near
     )
     return missing / matcher.total_weight
+
+
+def passage_contexts(
+    hits: Sequence[PassageHit],
+    matcher: Matcher,
+    focus: Iterable[str] = (),
+    own: Mapping[int, Sequence[float]] | None = None,
+) -> dict[int, list[float]]:
+    """Return, per candidate, each question word's best quality in the passage's context.
+
+    The context of a sentence is its article's headline and the sentence before it when that
+    sentence is a candidate too (no extra query: the index hands out no positions, and an
+    article's passages are stored in order, so the previous sentence has the previous id).
+    """
+    if own is None:
+        own = {hit.passage_id: matcher.best_qualities(passage_words(hit.text)) for hit in hits}
+    focused = set(focus)
+    borrow = [0.0 if term.word in focused else 1.0 for term in matcher.terms]
+    by_id = {hit.passage_id: hit for hit in hits}
+    headlines: dict[str, list[float]] = {}
+    contexts: dict[int, list[float]] = {}
+    for hit in hits:
+        context = [0.0] * len(matcher.terms)
+        if hit.kind == "sentence" and hit.article_id is not None:
+            if hit.headline:
+                if hit.headline not in headlines:
+                    headlines[hit.headline] = matcher.best_qualities(passage_words(hit.headline))
+                context = list(headlines[hit.headline])
+            previous = by_id.get(hit.passage_id - 1)
+            if (
+                previous is not None
+                and previous.kind == "sentence"
+                and previous.article_id == hit.article_id
+            ):
+                near = own[previous.passage_id]
+                ratio = NEIGHBOUR_CONTEXT / HEADLINE_CONTEXT
+                context = [
+                    max(a, ratio * b * allowed)
+                    for a, b, allowed in zip(context, near, borrow, strict=True)
+                ]
+        contexts[hit.passage_id] = context
+    return contexts
 
 
 def _pairs_in_order(tokens: Sequence[str], matcher: Matcher) -> float:
@@ -528,12 +665,42 @@ def _pairs_in_order(tokens: Sequence[str], matcher: Matcher) -> float:
 
 
 def rank(
-    hits: Iterable[PassageHit], terms: Sequence[QueryTerm], preferred_article_id: int | None
+    hits: Iterable[PassageHit],
+    terms: Sequence[QueryTerm],
+    preferred_article_id: int | None,
+    question: str = "",
 ) -> list[Scored]:
     """Score and order candidates; the reader's current article wins a near tie."""
     matcher = Matcher.build(terms)
-    scored = [Scored(hit, score_passage(hit, matcher)) for hit in hits]
+    hits = list(hits)
+    tokens = {hit.passage_id: passage_words(hit.text) for hit in hits}
+    own = {number: matcher.best_qualities(words) for number, words in tokens.items()}
+    contexts = passage_contexts(hits, matcher, question_focus(question), own)
+    amount = asks_amount(question)
+    scored = [
+        Scored(
+            hit,
+            _score(
+                tokens[hit.passage_id],
+                own[hit.passage_id],
+                contexts[hit.passage_id],
+                matcher,
+                amount=amount,
+            ),
+        )
+        for hit in hits
+    ]
     scored.sort(key=lambda s: (-s.score, s.hit.kind != "sentence", s.hit.passage_id))
+    scored = _prefer_article(scored, preferred_article_id)
+    if scored:  # only the best one is tested for what it leaves uncovered
+        top = scored[0].hit
+        scored[0] = replace(
+            scored[0], uncovered=uncovered_share(top, matcher, contexts[top.passage_id])
+        )
+    return scored
+
+
+def _prefer_article(scored: list[Scored], preferred_article_id: int | None) -> list[Scored]:
     if preferred_article_id is None or not scored:
         return scored
     best = scored[0].score
@@ -571,11 +738,11 @@ def answer_question(
     started = time.perf_counter()
     terms = expand_question(question, index)
     hits = retrieve(terms, index, preferred_article_id) if terms else []
-    scored = rank(hits, terms, preferred_article_id)
+    scored = rank(hits, terms, preferred_article_id, question)
     if (
         not scored
         or scored[0].score < ANSWER_THRESHOLD
-        or uncovered_share(scored[0].hit, Matcher.build(terms)) > MAX_UNCOVERED_SHARE
+        or scored[0].uncovered > MAX_UNCOVERED_SHARE
     ):
         headlines = [s for s in scored if s.hit.kind == "headline"]
         suggestions = _distinct(headlines, ALTERNATIVES + 1, skip=None)
