@@ -20,16 +20,16 @@ class ArticleRecord:
     """An article to store, as the desk hands it over."""
 
     content_hash: str
-    source: str | None
-    url: str | None
-    headline: str | None
-    published: datetime | date | None
-    author: str | None
-    category: str | None
-    site: str | None
     language: str
     paragraphs: tuple[str, ...]
     sentences: tuple[str, ...]
+    headline: str | None = None
+    published: datetime | date | None = None
+    author: str | None = None
+    category: str | None = None
+    site: str | None = None
+    source: str | None = None
+    url: str | None = None
     listed_headlines: tuple[ListedRecord, ...] = ()
     submitted_by: int | None = None
     chat_id: int | None = None

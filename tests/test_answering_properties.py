@@ -37,13 +37,7 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callable[[], Ses
             session=session,
             record=ArticleRecord(
                 content_hash="p",
-                source=None,
-                url=None,
                 headline=HEADLINE,
-                published=None,
-                author=None,
-                category=None,
-                site=None,
                 language="id",
                 paragraphs=(" ".join(SENTENCES),),
                 sentences=SENTENCES,

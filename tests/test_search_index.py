@@ -20,12 +20,7 @@ def record(key: str, *sentences: str, headline: str | None = None) -> ArticleRec
     return ArticleRecord(
         content_hash=key,
         source=key,
-        url=None,
         headline=headline,
-        published=None,
-        author=None,
-        category=None,
-        site=None,
         language="id",
         paragraphs=(" ".join(sentences),),
         sentences=sentences,

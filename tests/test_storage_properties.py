@@ -52,12 +52,7 @@ def page(
     """A page whose identity (hash) is its number."""
     return ArticleRecord(
         content_hash=f"page-{number}",
-        source=None,
-        url=None,
         headline=headline,
-        published=None,
-        author=None,
-        category=None,
         site="contoh.id",
         language="id",
         paragraphs=("Isi.",),
