@@ -23,6 +23,12 @@ ANSWER_THRESHOLD = 57.0
 # found neither in it nor in its article's headline: the question names something else.
 MAX_UNCOVERED_SHARE = 0.35
 PREFERRED_ARTICLE_MARGIN = 6.0
+# An article's own headline restates its body; a body sentence this close says it in full.
+OWN_HEADLINE_MARGIN = 15.0
+# A name the reader writes that the store has never seen (Rinjani, when only Semeru is stored)
+# usually means the story is not stored: it counts this many times when uncovered.
+UNKNOWN_NAME_FACTOR = 2.0
+MIN_NAME_LENGTH = 6
 CANDIDATE_LIMIT = 120
 MAX_QUERY_TERMS = 4
 ALTERNATIVES = 2
@@ -193,6 +199,7 @@ class QueryTerm:
     weight: float
     matches: Mapping[str, float]  # stored term -> match quality (EXACT, MORPH, TYPO)
     documents: int  # passages holding any matching term
+    unknown_name: bool = False  # written with a capital mid-question, and stored nowhere
 
 
 @dataclass(frozen=True)
@@ -387,6 +394,7 @@ def expand_question(question: str, index: PassageIndex) -> list[QueryTerm]:
     lookup = set(words).union(*related.values())
     frequencies = index.document_frequencies(lookup)
     asked = asked_values(question)
+    names = question_names(question)
     terms = []
     for word in words:
         matches, documents = _matches(word, related[word], frequencies, index, language)
@@ -396,8 +404,31 @@ def expand_question(question: str, index: PassageIndex) -> list[QueryTerm]:
             weight *= FUNCTION_WORD_WEIGHT
         elif word in asked:
             weight *= ASKED_VALUE_WEIGHT
-        terms.append(QueryTerm(word=word, weight=weight, matches=matches, documents=documents))
+        unknown_name = not matches and word in names
+        terms.append(
+            QueryTerm(
+                word=word,
+                weight=weight,
+                matches=matches,
+                documents=documents,
+                unknown_name=unknown_name,
+            )
+        )
     return terms
+
+
+def question_names(question: str) -> set[str]:
+    """Return the lower-cased names in a question: capitalised words after the first one.
+
+    Short capitalised words are left out: they are mostly acronyms and clipped forms
+    (Unpad, Undip, BPBD) that readers write differently from the article.
+    """
+    tokens = _WORD.findall(question)
+    return {
+        token.lower()
+        for token in tokens[1:]
+        if token[:1].isupper() and len(token) >= MIN_NAME_LENGTH
+    }
 
 
 def _matches(
@@ -597,12 +628,14 @@ def uncovered_share(
     found = matcher.best_qualities(passage_words(hit.text))
     if context is None:
         context = headline_context(hit, matcher)
-    missing = sum(
-        term.weight
-        for term, own, near in zip(matcher.terms, found, context, strict=True)
-        if not own and not near
-    )
-    return missing / matcher.total_weight
+    missing = 0.0
+    extra = 0.0
+    for term, own, near in zip(matcher.terms, found, context, strict=True):
+        if not own and not near:
+            weight = term.weight * (UNKNOWN_NAME_FACTOR if term.unknown_name else 1.0)
+            missing += weight
+            extra += weight - term.weight
+    return missing / (matcher.total_weight + extra)
 
 
 def passage_contexts(
@@ -691,12 +724,29 @@ def rank(
         for hit in hits
     ]
     scored.sort(key=lambda s: (-s.score, s.hit.kind != "sentence", s.hit.passage_id))
-    scored = _prefer_article(scored, preferred_article_id)
+    scored = _prefer_body_over_own_headline(_prefer_article(scored, preferred_article_id))
     if scored:  # only the best one is tested for what it leaves uncovered
         top = scored[0].hit
         scored[0] = replace(
             scored[0], uncovered=uncovered_share(top, matcher, contexts[top.passage_id])
         )
+    return scored
+
+
+def _prefer_body_over_own_headline(scored: list[Scored]) -> list[Scored]:
+    """Answer with the article's own sentence rather than its headline when both match well."""
+    if not scored or scored[0].hit.kind != "headline" or scored[0].hit.article_id is None:
+        return scored
+    # The headline already shows the article answers; its best close sentence is the quote.
+    floor = scored[0].score - OWN_HEADLINE_MARGIN
+    for position, candidate in enumerate(scored[1:], start=1):
+        if candidate.score < floor:
+            break
+        same_article = candidate.hit.article_id == scored[0].hit.article_id
+        if candidate.hit.kind == "sentence" and same_article:
+            # The headline's match vouches for its article's sentence: it answers with that score.
+            vouched = replace(candidate, score=max(candidate.score, scored[0].score))
+            return [vouched, *scored[:position], *scored[position + 1 :]]
     return scored
 
 

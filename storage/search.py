@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from typing import ClassVar
 
 from rapidfuzz import process
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA
 from sqlalchemy import Connection, Engine, bindparam, text
 from sqlmodel import Session
 
@@ -326,6 +326,9 @@ class VocabularyCache:
     def near(self, word: str, max_distance: int) -> list[tuple[str, int, int]]:
         """Return (term, edit distance, passages) for terms within max_distance of word.
 
+        The distance counts a swap of two neighbouring letters as one edit (optimal string
+        alignment): "kouta" is one slip from "kuota", as readers type it.
+
         Terms are bucketed by their first letter(s) and length, so a typo in the first letter
         (the first two, for words of 8+ letters) is not found.
         """
@@ -333,7 +336,7 @@ class VocabularyCache:
         for length in range(len(word) - max_distance, len(word) + max_distance + 1):
             candidates.extend(self._spelling.get(_spelling_key(word, length), ()))
         close = process.extract(
-            word, candidates, scorer=Levenshtein.distance, score_cutoff=max_distance, limit=None
+            word, candidates, scorer=OSA.distance, score_cutoff=max_distance, limit=None
         )
         counts = self._counts
         return [

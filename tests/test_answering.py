@@ -23,10 +23,12 @@ from bot.answering import (
     answer_question,
     asked_values,
     asks_amount,
+    expand_question,
     holds_number,
     indonesian_roots,
     passage_contexts,
     question_focus,
+    question_names,
     question_words,
     score_passage,
     uncovered_share,
@@ -298,3 +300,75 @@ def test_questions_on_our_own_fixture_pages(tmp_path: Path) -> None:
         report = evaluate_answers(pages, [pages / "qa.jsonl"], store_page=store_page, ask=desk.ask)
     assert report.answerable_accuracy >= 0.85, report.to_table()
     assert report.abstention_rate == 1.0, report.to_table()
+
+
+def store_article(
+    factory: SessionFactory, key: str, headline: str, *sentences: str, language: str = "id"
+) -> int:
+    """Store one small article and return its id."""
+    record = ArticleRecord(
+        content_hash=key,
+        language=language,
+        headline=headline,
+        paragraphs=(" ".join(sentences),),
+        sentences=sentences,
+    )
+    with factory() as session:
+        return repository.add_article(session=session, record=record).id
+
+
+def test_a_swapped_pair_of_letters_is_one_typo(session_factory: SessionFactory) -> None:
+    store_article(
+        session_factory,
+        "kuota",
+        "Pendakian Dibuka Lagi",
+        "Pengelola taman nasional membatasi kuota pendaki 320 orang per hari.",
+    )
+    with session_factory() as session:
+        near = SearchIndex(session).vocabulary_near("kouta", 1)
+    assert ("kuota", 1, 1) in near
+    answer = ask(session_factory, "Berapa kouta pendaki per hari?")
+    assert answer.answer is not None
+    assert "kuota pendaki 320 orang" in answer.answer
+
+
+def test_names_are_capitalised_words_after_the_first_long_enough_not_to_be_acronyms() -> None:
+    assert question_names("Kapan jalur Gunung Rinjani dibuka?") == {"gunung", "rinjani"}
+    assert question_names("Apa kata dosen Unpad soal bahasa?") == set()
+    assert question_names("Berapa harga telur?") == set()
+
+
+def test_a_name_the_store_never_saw_weighs_double_when_missing(
+    session_factory: SessionFactory,
+) -> None:
+    store_article(
+        session_factory,
+        "semeru",
+        "Jalur Pendakian Semeru Dibuka Kembali",
+        "Balai taman nasional kembali membuka jalur pendakian Gunung Semeru mulai Senin.",
+        "Pendaki dibatasi 320 orang per hari.",
+    )
+    question = "Kapan jalur pendakian Gunung Rinjani dibuka?"
+    with session_factory() as session:
+        terms = expand_question(question, SearchIndex(session))
+    unknown = [term.word for term in terms if term.unknown_name]
+    assert unknown == ["rinjani"]
+    assert ask(session_factory, "Kapan jalur pendakian Gunung Semeru dibuka?").answer is not None
+    assert ask(session_factory, question).answer is None
+
+
+def test_the_article_sentence_is_quoted_rather_than_its_headline(
+    session_factory: SessionFactory,
+) -> None:
+    article_id = store_article(
+        session_factory,
+        "bus",
+        "Pemkab Banyumas Luncurkan Bus Sekolah Gratis",
+        "Pemerintah Kabupaten Banyumas resmi meluncurkan 24 unit bus sekolah gratis pada Senin.",
+        "Bus berangkat dari titik penjemputan pertama pukul 05.45 WIB.",
+    )
+    answer = ask(session_factory, "Kapan peluncuran bus sekolah gratis di Banyumas?")
+    assert answer.kind == "sentence"
+    assert answer.answer is not None
+    assert "meluncurkan 24 unit bus" in answer.answer
+    assert answer.article_id == article_id
