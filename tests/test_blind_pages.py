@@ -1,0 +1,36 @@
+"""Pages and questions a colleague wrote without reading the code (blind when first measured).
+
+First measurement: parsing right on every field of every page except one debatable call
+(a detik `Simak Video "…"` plug we list as a related headline); answers 18/26 right and
+3/4 declined. Three general rules it pointed to (swapped letters as one typo, unknown names
+weighing double, an article's sentence over its own headline) brought that to 20/26 and 4/4;
+since then this set guards against regressions rather than measuring generality.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bot.desk import open_desk
+from bot.evaluation.answers import evaluate_answers
+from bot.evaluation.parsing import evaluate_parsing
+
+BLIND = Path(__file__).parent / "fixtures" / "blind"
+
+
+def test_blind_pages_parse() -> None:
+    report = evaluate_parsing(BLIND).to_json()
+    for field, row in report["fields"].items():
+        allowed = 1 if field == "listed_headlines" else 0
+        assert row["total"] - row["matched"] <= allowed, (field, row)
+
+
+def test_blind_questions(tmp_path: Path) -> None:
+    with open_desk(f"sqlite:///{tmp_path / 'blind.db'}") as desk:
+
+        def store_page(text: str, source: str) -> None:
+            desk.submit(text, source=source)
+
+        report = evaluate_answers(BLIND, [BLIND / "qa.jsonl"], store_page=store_page, ask=desk.ask)
+    assert report.answerable_accuracy >= 0.75, report.to_table()
+    assert report.abstention_rate == 1.0, report.to_table()
