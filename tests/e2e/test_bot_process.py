@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import os
-import signal
 import subprocess
-import sys
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -13,7 +10,8 @@ from typing import Any
 
 import pytest
 from fake_bot_api import FakeBotApi
-from fake_telegram import JSON, TOKEN, Reader, buttons, page
+from fake_telegram import JSON, Reader, buttons, page
+from ringkas_process import ringkas_run
 
 pytestmark = pytest.mark.e2e
 
@@ -65,38 +63,15 @@ def bot_process(tmp_path: Path) -> Iterator[BotProcess]:
     api = FakeBotApi()
     api.start()
     env = {
-        **os.environ,
-        "TELEGRAM_BOT_TOKEN": TOKEN,
-        "TELEGRAM_BASE_URL": f"http://127.0.0.1:{api.port}/bot",
-        "TELEGRAM_BASE_FILE_URL": f"http://127.0.0.1:{api.port}/file/bot",
         "DATABASE_URL": f"sqlite:///{tmp_path / 'e2e.db'}",
         "MERGE_WINDOW_SECONDS": "0.6",
         "WEBHOOK_URL": "",
-        "LOG_LEVEL": "INFO",
     }
-    log_path = tmp_path / "ringkas.log"
-    with log_path.open("w") as log:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "bot", "run"],
-            cwd=REPO_ROOT,
-            env=env,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            text=True,
-        )
-        try:
+    try:
+        with ringkas_run(api, [], env, tmp_path / "ringkas.log") as process:
             yield BotProcess(api, process)
-        finally:
-            process.send_signal(signal.SIGINT)
-            try:
-                process.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait(timeout=5)
-            api.stop()
-    output = log_path.read_text()
-    assert TOKEN not in output, "the bot token leaked into the logs"
-    assert "Traceback" not in output, output[-3000:]
+    finally:
+        api.stop()
 
 
 def test_a_reader_session_survives_faults(bot_process: BotProcess) -> None:

@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import json
-import os
-import signal
 import socket
 import subprocess
-import sys
 import time
 import urllib.error
 import urllib.request
@@ -16,7 +13,8 @@ from pathlib import Path
 
 import pytest
 from fake_bot_api import FakeBotApi
-from fake_telegram import TOKEN, Reader
+from fake_telegram import Reader
+from ringkas_process import ringkas_run
 
 pytestmark = pytest.mark.e2e
 
@@ -71,36 +69,18 @@ def webhook_bot(tmp_path: Path) -> Iterator[tuple[FakeBotApi, subprocess.Popen[s
     api.start()
     port = free_port()
     env = {
-        **os.environ,
-        "TELEGRAM_BOT_TOKEN": TOKEN,
-        "TELEGRAM_BASE_URL": f"http://127.0.0.1:{api.port}/bot",
-        "TELEGRAM_BASE_FILE_URL": f"http://127.0.0.1:{api.port}/file/bot",
         "DATABASE_URL": f"sqlite:///{tmp_path / 'webhook.db'}",
         "WEBHOOK_SECRET": SECRET,
         "WEBHOOK_LISTEN": "127.0.0.1",
-        "LOG_LEVEL": "INFO",
     }
-    command = [sys.executable, "-m", "bot", "run"]
-    command += ["--webhook-url", f"http://127.0.0.1:{port}/hook", "--port", str(port)]
+    arguments = ["--webhook-url", f"http://127.0.0.1:{port}/hook", "--port", str(port)]
     log_path = tmp_path / "webhook.log"
-    with log_path.open("w") as log:
-        process = subprocess.Popen(
-            command, cwd=REPO_ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, text=True
-        )
-        try:
+    try:
+        with ringkas_run(api, arguments, env, log_path) as process:
             yield api, process, port
-        finally:
-            process.send_signal(signal.SIGINT)
-            try:
-                process.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait(timeout=5)
-            api.stop()
-    output = log_path.read_text()
-    assert TOKEN not in output, "the bot token leaked into the logs"
-    assert SECRET not in output, "the webhook secret leaked into the logs"
-    assert "Traceback" not in output, output[-3000:]
+    finally:
+        api.stop()
+    assert SECRET not in log_path.read_text(), "the webhook secret leaked into the logs"
 
 
 def test_webhook_checks_the_secret_and_answers(
