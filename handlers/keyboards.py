@@ -149,6 +149,11 @@ def forget_keyboard(lang: Lang) -> InlineKeyboardMarkup:
     )
 
 
+def button_article_id(data: str | None) -> int:
+    """The article id a button carries as `ACTION:ID[:...]` (ValueError when it carries none)."""
+    return int((data or "").split(":")[1])
+
+
 def summary_article_id(markup: InlineKeyboardMarkup | None) -> int | None:
     """The article a summary message belongs to, read back from its buttons."""
     if markup is None:
@@ -157,7 +162,7 @@ def summary_article_id(markup: InlineKeyboardMarkup | None) -> int | None:
         for button in row:
             data = button.callback_data
             if isinstance(data, str) and data.startswith((f"{SUMMARY}:", f"{FULL_TEXT}:")):
-                return int(data.split(":")[1])
+                return button_article_id(data)
     return None
 
 

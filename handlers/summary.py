@@ -110,7 +110,7 @@ async def on_full_text(update: Update, context: RingkasContext) -> None:
     """Send the whole stored article."""
     query = _query(update)
     lang = await reader_language(update, context)
-    article_id = int((query.data or "").split(":")[1])
+    article_id = keyboards.button_article_id(query.data)
     try:
         article = await run_desk(context, context.deps.desk.article, article_id)
     except NothingStored:
@@ -126,7 +126,7 @@ async def on_ask_about(update: Update, context: RingkasContext) -> None:
     query = _query(update)
     lang = await reader_language(update, context)
     chat = update.effective_chat
-    article_id = int((query.data or "").split(":")[1])
+    article_id = keyboards.button_article_id(query.data)
     try:
         article = await run_desk(
             context, context.deps.desk.open_article, article_id, chat_id=chat.id if chat else None
@@ -145,7 +145,7 @@ async def on_open(update: Update, context: RingkasContext) -> None:
     query = _query(update)
     lang = await reader_language(update, context)
     chat = update.effective_chat
-    article_id = int((query.data or "").split(":")[1])
+    article_id = keyboards.button_article_id(query.data)
     try:
         view = await run_desk(
             context,
