@@ -289,11 +289,13 @@ def _sumy_ratings(article: _Article, algorithm: str, *, wanted: int) -> FloatArr
         return infos
 
     summarizer = _sumy_summarizer(article, algorithm, wanted)
-    with warnings.catch_warnings():
+    # A sentence without content words ("." or only stop words) is an all-zero row in sumy's
+    # LexRank matrix, whose normalisation then divides by zero: such sentences rate 0.
+    with warnings.catch_warnings(), np.errstate(divide="ignore", invalid="ignore"):
         # LSA warns on short texts that have fewer distinct words than sentences.
         warnings.simplefilter("ignore", UserWarning)
         summarizer(_sumy_document(article), record_all)
-    return ratings
+    return np.nan_to_num(ratings, nan=0.0, posinf=0.0, neginf=0.0)
 
 
 def _has_content_words(article: _Article) -> bool:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from bot.summarizing import summarize
@@ -24,6 +24,7 @@ _PARAGRAPHS = st.lists(st.lists(_SENTENCE, min_size=0, max_size=4), min_size=0, 
     language=st.sampled_from(["id", "en"]),
     headline=st.none() | _SENTENCE,
 )
+@example(paragraphs=[[".", "harga."]], count=1, algorithm="lexrank", language="id", headline=None)
 def test_summary_is_in_order_and_from_the_input(
     paragraphs: list[list[str]], count: int, algorithm: str, language: str, headline: str | None
 ) -> None:
