@@ -109,7 +109,11 @@ _BOILERPLATE_START = re.compile(
     r"|(?:share|bagikan)\b(?:\s+\S+){0,3}(?<![.!?])$"
     r"|(?:dapatkan|simak|ikuti|gabung|download|unduh|follow|sign up|subscribe|join)\b"
     r".*\b(?:whatsapp|telegram|google news|kanal|channel|newsletter|breaking news|"
-    r"update berita|instagram|twitter|facebook|youtube|tiktok|aplikasi|app)\b",
+    r"update berita|instagram|twitter|facebook|youtube|tiktok|aplikasi|app)\b"
+    # Subscription offers: "Nikmati berita tanpa iklan ... dengan berlangganan Kompas.com+".
+    r"|(?:nikmati|dapatkan|berlangganan|langganan|daftar|enjoy|get|subscribe|unlock)\b"
+    r".*\b(?:berlangganan|langganan|tanpa iklan|artikel premium|subscription|subscribe|"
+    r"ad-free|premium articles)\b",
     re.IGNORECASE,
 )
 _CAPTION_CREDIT = re.compile(r"\b(?:foto|photo|image|gambar|sumber foto|credit)\s*:\s*\S", re.I)

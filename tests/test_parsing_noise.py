@@ -126,6 +126,8 @@ def test_a_body_reads_the_same_through_parse_body_and_parse_page() -> None:
         "Ilustrasi uang rupiah.",
         "(sis)",
         "(Dewi Anggraini)",
+        "Nikmati berita tanpa iklan dan artikel premium dengan berlangganan mulai Rp 29.000.",
+        "Enjoy ad-free reading with a digital subscription from $1 a week.",
     ],
 )
 def test_noise_lines_are_dropped_from_a_bare_body(noise: str) -> None:
@@ -198,6 +200,8 @@ def test_a_scraped_container_repeating_its_paragraphs_is_dropped() -> None:
         "Ikuti arahan petugas di lapangan, kata Kapolres kepada wartawan.",
         "Data tersebut dikutip dari laman resmi Badan Pusat Statistik.",
         "Ancaman hukumannya penjara (dan/atau) denda.",
+        "Jumlah pelanggan yang berlangganan layanan internet naik 12 persen tahun ini.",
+        "Pelanggan premium bisa menikmati siaran tanpa iklan, kata Direktur Utama.",
     ],
 )
 def test_sentences_that_merely_mention_plug_words_stay(sentence: str) -> None:
