@@ -29,6 +29,7 @@ OWN_HEADLINE_MARGIN = 15.0
 # usually means the story is not stored: it counts this many times when uncovered.
 UNKNOWN_NAME_FACTOR = 2.0
 MIN_NAME_LENGTH = 6
+MAX_ACRONYM = 6
 CANDIDATE_LIMIT = 120
 MAX_QUERY_TERMS = 4
 ALTERNATIVES = 2
@@ -200,6 +201,7 @@ class QueryTerm:
     matches: Mapping[str, float]  # stored term -> match quality (EXACT, MORPH, TYPO)
     documents: int  # passages holding any matching term
     unknown_name: bool = False  # written with a capital mid-question, and stored nowhere
+    acronym: bool = False  # written in capitals ("DPT"): also matches "daftar pemilih tetap"
 
 
 @dataclass(frozen=True)
@@ -395,6 +397,7 @@ def expand_question(question: str, index: PassageIndex) -> list[QueryTerm]:
     frequencies = index.document_frequencies(lookup)
     asked = asked_values(question)
     names = question_names(question)
+    acronyms = question_acronyms(question)
     terms = []
     for word in words:
         matches, documents = _matches(word, related[word], frequencies, index, language)
@@ -412,9 +415,19 @@ def expand_question(question: str, index: PassageIndex) -> list[QueryTerm]:
                 matches=matches,
                 documents=documents,
                 unknown_name=unknown_name,
+                acronym=word in acronyms,
             )
         )
     return terms
+
+
+def question_acronyms(question: str) -> set[str]:
+    """Return the lower-cased words a question writes in capitals, 2 to 6 letters ("DPT")."""
+    return {
+        token.lower()
+        for token in _WORD.findall(question)
+        if token.isalpha() and token.isupper() and 2 <= len(token) <= MAX_ACRONYM
+    }
 
 
 def question_names(question: str) -> set[str]:
@@ -564,12 +577,27 @@ class Matcher:
 
     def best_qualities(self, tokens: Iterable[str]) -> list[float]:
         """Return, per question word, the best match quality among tokens."""
+        tokens = list(tokens)
         best = [0.0] * len(self.terms)
         for token in tokens:
             for number, quality in self.qualities.get(token, ()):
                 if quality > best[number]:
                     best[number] = quality
+        for number, term in enumerate(self.terms):
+            if term.acronym and best[number] < MORPH and spells_acronym(tokens, term.word):
+                best[number] = MORPH
         return best
+
+
+def spells_acronym(tokens: Sequence[str], acronym: str) -> bool:
+    """Tell whether consecutive tokens start with the acronym's letters ("daftar pemilih tetap")."""
+    size = len(acronym)
+    first = acronym[0]
+    return any(
+        tokens[start].startswith(first)
+        and "".join(token[:1] for token in tokens[start : start + size]) == acronym
+        for start in range(len(tokens) - size + 1)
+    )
 
 
 def score_passage(

@@ -27,10 +27,12 @@ from bot.answering import (
     holds_number,
     indonesian_roots,
     passage_contexts,
+    question_acronyms,
     question_focus,
     question_names,
     question_words,
     score_passage,
+    spells_acronym,
     uncovered_share,
 )
 from bot.desk import open_desk
@@ -372,3 +374,19 @@ def test_the_article_sentence_is_quoted_rather_than_its_headline(
     assert answer.answer is not None
     assert "meluncurkan 24 unit bus" in answer.answer
     assert answer.article_id == article_id
+
+
+def test_an_acronym_matches_the_words_it_abbreviates(session_factory: SessionFactory) -> None:
+    assert spells_acronym(["daftar", "pemilih", "tetap", "untuk"], "dpt")
+    assert not spells_acronym(["daftar", "pemilih", "sementara"], "dpt")
+    assert question_acronyms("Berapa pemilih di DPT untuk PSU Jayapura?") == {"dpt", "psu"}
+    store_article(
+        session_factory,
+        "dpt",
+        "Pemungutan Suara Ulang Digelar di 21 TPS",
+        "Sebanyak 9.842 pemilih terdaftar dalam daftar pemilih tetap untuk pemungutan itu.",
+        "Penghitungan suara rampung sore hari tanpa keberatan dari saksi.",
+    )
+    answer = ask(session_factory, "Berapa jumlah pemilih di DPT?")
+    assert answer.answer is not None
+    assert "9.842 pemilih" in answer.answer
