@@ -15,6 +15,8 @@ from typing import Any, Protocol
 
 from rapidfuzz import fuzz
 
+from bot.question_types import Value, asked_value, holds_value
+from bot.text.frequency import zipf
 from bot.text.language import LanguageCode, detect_language, language_tools
 
 # Calibrated on synthetic questions, not on the sample questions (docs/answering.md).
@@ -40,6 +42,10 @@ ENOUGH_CANDIDATES = 20
 COVERAGE_SHARE, ORDER_SHARE, CLOSENESS_SHARE = 0.85, 0.10, 0.05
 TYPO_NEIGHBOURS = 4
 MIN_TYPO_CHECKED_LENGTH = 5  # a stored word this long seen once may be a misspelling
+# A word this common in everyday Indonesian or English (wordfreq's Zipf scale: 4.5 is about
+# 30 times per million words) is meant as written, not misspelt: "big" is not "bit", "pemenang"
+# not "pemegang". Readers' typos and name variants ("Makasar") sit below 4.
+COMMON_WORD_ZIPF = 4.5
 
 # Question words are dropped; function words (pronouns, auxiliaries, prepositions) keep a
 # small weight. A generic list: stopwordsiso's lists hold content words readers ask about
@@ -67,16 +73,9 @@ FUNCTION_WORDS = frozenset(
 # the question, and the word after it names what is counted.
 AMOUNT_QUESTION_PHRASES = {"how": frozenset({"many", "much"})}
 AMOUNT_QUESTION_WORDS = frozenset({"berapa", "berapakah"})
-# A question asking for an amount is answered by a passage holding one: digits or a number
-# word. A passage with neither keeps this share of its score.
-NUMBER_WORDS = frozenset(
-    "satu dua tiga empat lima enam tujuh delapan sembilan sepuluh sebelas seratus seribu "
-    "belas puluh ratus ribu juta miliar triliun puluhan ratusan ribuan jutaan setengah separuh "
-    "one two three four five six seven eight nine ten eleven twelve dozen dozens twenty "
-    "thirty forty fifty sixty seventy eighty ninety hundred hundreds thousand thousands "
-    "million millions billion billions half double twice".split()
-)
-AMOUNT_WITHOUT_NUMBER = 0.85
+# A question asking for a value (an amount, money, a time, a duration) is answered by a
+# passage holding one; a passage without it keeps this share of its score.
+VALUE_MISSING = 0.85
 # A word right next to a question word asking for an amount or a choice names the value asked
 # for ("jam berapa", "berapa harga", "pantai mana", "what time"): the answer often holds the
 # value in other words, so it counts for less. Next to who/when/why/kapan/siapa the word is
@@ -202,6 +201,12 @@ class QueryTerm:
     documents: int  # passages holding any matching term
     unknown_name: bool = False  # written with a capital mid-question, and stored nowhere
     acronym: bool = False  # written in capitals ("DPT"): also matches "daftar pemilih tetap"
+    asked: bool = False  # names the value asked for ("berapa harga"): weighs less when missing
+
+    @property
+    def missing_weight(self) -> float:
+        """Return what the word weighs when a passage lacks it."""
+        return self.weight * ASKED_VALUE_WEIGHT if self.asked else self.weight
 
 
 @dataclass(frozen=True)
@@ -262,21 +267,6 @@ def question_focus(question: str) -> set[str]:
         if interrogative:
             near.update(w for w, asked in marked[max(position - 1, 0) : position + 2] if not asked)
     return near - FUNCTION_WORDS
-
-
-def asks_amount(question: str) -> bool:
-    """Tell whether the question asks for an amount ("berapa", "how many", "how much")."""
-    marked = _question_tokens(question)
-    return any(
-        word in AMOUNT_QUESTION_WORDS
-        or (interrogative and word not in QUESTION_WORDS)  # the second word of "how many"
-        for word, interrogative in marked
-    )
-
-
-def holds_number(tokens: Iterable[str]) -> bool:
-    """Tell whether a passage's words hold a number (digits or a number word)."""
-    return any(token in NUMBER_WORDS or any(c.isdigit() for c in token) for token in tokens)
 
 
 def question_language(question: str) -> LanguageCode:
@@ -405,8 +395,6 @@ def expand_question(question: str, index: PassageIndex) -> list[QueryTerm]:
         weight = _inverse_frequency(documents, total)
         if word in FUNCTION_WORDS:
             weight *= FUNCTION_WORD_WEIGHT
-        elif word in asked:
-            weight *= ASKED_VALUE_WEIGHT
         unknown_name = not matches and word in names
         terms.append(
             QueryTerm(
@@ -416,6 +404,7 @@ def expand_question(question: str, index: PassageIndex) -> list[QueryTerm]:
                 documents=documents,
                 unknown_name=unknown_name,
                 acronym=word in acronyms,
+                asked=word in asked and word not in FUNCTION_WORDS,
             )
         )
     return terms
@@ -470,26 +459,39 @@ def _matches(
     seen = frequencies.get(word, 0)
     # A word the store lacks may be misspelt; one it holds once may be a stored misspelling,
     # unless it is short (a short word that exists is most likely meant: "ios", "hal").
-    if seen == 0 or (seen == 1 and len(word) >= MIN_TYPO_CHECKED_LENGTH):
+    maybe_misspelt = seen == 0 or (seen == 1 and len(word) >= MIN_TYPO_CHECKED_LENGTH)
+    if maybe_misspelt and zipf(word) < COMMON_WORD_ZIPF:
         neighbours = _typo_neighbours(word, index)
         for term, _ in neighbours:
+            matches.setdefault(term, TYPO)
+        for term in _stored_forms([term for term, _ in neighbours], index, language):
             matches.setdefault(term, TYPO)
         if not own and neighbours:
             own = max(count for _, count in neighbours)
     return matches, own
 
 
+def _stored_forms(words: Sequence[str], index: PassageIndex, language: LanguageCode) -> set[str]:
+    """Return the stored forms of words ("kuota" -> "kuotanya"): a misspelt word means them too."""
+    forms = set().union(*(related_forms(word, language) for word in words)) if words else set()
+    return set(index.document_frequencies(forms)) - set(words)
+
+
 def _stem_variants(word: str, index: PassageIndex, language: LanguageCode) -> list[tuple[str, int]]:
-    """Return stored words with the same stem that extend it (runner → runners)."""
-    tools = language_tools(language)
-    stem = tools.stem(word)
-    if len(stem) < _MIN_ROOT or not stem.isalpha():
-        return []
-    return [
-        (term, count)
-        for term, count in index.vocabulary_with_prefix(stem, limit=200)
-        if term != word and tools.stem(term) == stem
-    ]
+    """Return stored words with the same stem that extend it (runner → runners).
+
+    Both languages' stemmers are tried: a short question ("broken rice price") is too short to
+    tell its language, and readers mix English words into Indonesian questions.
+    """
+    variants: dict[str, int] = {}
+    for tools in (language_tools(language), language_tools("en" if language == "id" else "id")):
+        stem = tools.stem(word)
+        if len(stem) < _MIN_ROOT or not stem.isalpha():
+            continue
+        for term, count in index.vocabulary_with_prefix(stem, limit=200):
+            if term != word and tools.stem(term) == stem:
+                variants[term] = count
+    return list(variants.items())
 
 
 def _typo_neighbours(word: str, index: PassageIndex) -> list[tuple[str, int]]:
@@ -605,18 +607,19 @@ def score_passage(
     matcher: Matcher,
     context: Sequence[float] | None = None,
     *,
-    amount: bool = False,
+    value: Value | None = None,
 ) -> float:
     """Score 0-100: weighted share of the question's words the passage holds, plus order.
 
     context: per question word, the best quality found in the passage's context (its
     article's headline, the sentence before); such words count HEADLINE_CONTEXT of a match.
-    amount: the question asks for an amount, so a passage without a number is marked down.
+    value: the kind of value the question asks for; a passage without one is marked down.
     """
     tokens = passage_words(hit.text)
     if context is None:
         context = headline_context(hit, matcher)
-    return _score(tokens, matcher.best_qualities(tokens), context, matcher, amount=amount)
+    score = _score(tokens, matcher.best_qualities(tokens), context, matcher)
+    return _typed(score, hit.text, value)
 
 
 def _score(
@@ -624,20 +627,31 @@ def _score(
     own: Sequence[float],
     context: Sequence[float],
     matcher: Matcher,
-    *,
-    amount: bool,
 ) -> float:
     if matcher.total_weight <= 0:
         return 0.0
     found = [max(mine, HEADLINE_CONTEXT * near) for mine, near in zip(own, context, strict=True)]
-    weights = (term.weight for term in matcher.terms)
-    coverage = sum(w * q for w, q in zip(weights, found, strict=True)) / matcher.total_weight
+    coverage = _coverage(matcher.terms, found)
     order = _pairs_in_order(tokens, matcher)
     closeness = fuzz.token_set_ratio(matcher.query_text, " ".join(tokens)) / 100.0
-    score = 100.0 * (COVERAGE_SHARE * coverage + ORDER_SHARE * order + CLOSENESS_SHARE * closeness)
-    if amount and not holds_number(tokens):
-        score *= AMOUNT_WITHOUT_NUMBER
+    return 100.0 * (COVERAGE_SHARE * coverage + ORDER_SHARE * order + CLOSENESS_SHARE * closeness)
+
+
+def _typed(score: float, text: str, value: Value | None) -> float:
+    """Mark a score down when the passage lacks the kind of value the question asks for."""
+    if value is not None and not holds_value(value, text):
+        return score * VALUE_MISSING
     return score
+
+
+def _coverage(terms: Sequence[QueryTerm], found: Sequence[float]) -> float:
+    """Return the weighted share of the question's words found, by match quality."""
+    held = sum(term.weight * quality for term, quality in zip(terms, found, strict=True))
+    weights = sum(
+        term.weight if quality else term.missing_weight
+        for term, quality in zip(terms, found, strict=True)
+    )
+    return held / weights if weights > 0 else 0.0
 
 
 def headline_context(hit: PassageHit, matcher: Matcher) -> list[float]:
@@ -660,7 +674,7 @@ def uncovered_share(
     extra = 0.0
     for term, own, near in zip(matcher.terms, found, context, strict=True):
         if not own and not near:
-            weight = term.weight * (UNKNOWN_NAME_FACTOR if term.unknown_name else 1.0)
+            weight = term.missing_weight * (UNKNOWN_NAME_FACTOR if term.unknown_name else 1.0)
             missing += weight
             extra += weight - term.weight
     return missing / (matcher.total_weight + extra)
@@ -737,16 +751,16 @@ def rank(
     tokens = {hit.passage_id: passage_words(hit.text) for hit in hits}
     own = {number: matcher.best_qualities(words) for number, words in tokens.items()}
     contexts = passage_contexts(hits, matcher, question_focus(question), own)
-    amount = asks_amount(question)
+    value = asked_value(question, meant=matcher.qualities)
     scored = [
         Scored(
             hit,
-            _score(
-                tokens[hit.passage_id],
-                own[hit.passage_id],
-                contexts[hit.passage_id],
-                matcher,
-                amount=amount,
+            _typed(
+                _score(
+                    tokens[hit.passage_id], own[hit.passage_id], contexts[hit.passage_id], matcher
+                ),
+                hit.text,
+                value,
             ),
         )
         for hit in hits

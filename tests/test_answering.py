@@ -12,19 +12,17 @@ import pytest
 from sqlmodel import Session
 
 from bot.answering import (
-    AMOUNT_WITHOUT_NUMBER,
     EXACT,
     FUNCTION_WORDS,
     HEADLINE_CONTEXT,
     NEIGHBOUR_CONTEXT,
+    VALUE_MISSING,
     Answer,
     Matcher,
     QueryTerm,
     answer_question,
     asked_values,
-    asks_amount,
     expand_question,
-    holds_number,
     indonesian_roots,
     passage_contexts,
     question_acronyms,
@@ -37,6 +35,7 @@ from bot.answering import (
 )
 from bot.desk import open_desk
 from bot.evaluation.answers import evaluate_answers
+from bot.question_types import Value
 from storage import repository
 from storage.records import ArticleRecord, ListedRecord
 from storage.search import PassageHit, SearchIndex, search_passages
@@ -257,17 +256,8 @@ def test_how_many_is_the_interrogative_and_light_verbs_are_function_words() -> N
     question = "How many boats are going to the port?"
     assert question_words(question) == ["boats", "are", "going", "to", "the", "port"]
     assert asked_values(question) == {"boats"}
-    assert asks_amount(question)
-    assert asks_amount("Berapa harga tiket?")
-    assert not asks_amount("Siapa pemenang lomba?")
     assert {"going", "are", "does"} <= FUNCTION_WORDS
     assert question_focus("Who won the race?") == {"won"}
-
-
-def test_holds_number_reads_digits_and_number_words() -> None:
-    assert holds_number(["naik", "rp850"])
-    assert holds_number(["dua", "kali", "lipat"])
-    assert not holds_number(["harga", "naik"])
 
 
 def test_the_sentence_before_is_context_but_not_for_the_asked_word() -> None:
@@ -287,8 +277,9 @@ def test_the_sentence_before_is_context_but_not_for_the_asked_word() -> None:
     assert focused[8] == [0.0, 0.0]
     with_context = score_passage(sentence, matcher, contexts[8])
     assert with_context > score_passage(sentence, matcher)
-    asked = score_passage(before, matcher, contexts[7], amount=True)
-    assert asked == pytest.approx(AMOUNT_WITHOUT_NUMBER * score_passage(before, matcher))
+    asked = score_passage(before, matcher, contexts[7], value=Value.AMOUNT)
+    assert asked == pytest.approx(VALUE_MISSING * score_passage(before, matcher))
+    assert score_passage(sentence, matcher, value=Value.AMOUNT) == score_passage(sentence, matcher)
 
 
 def test_questions_on_our_own_fixture_pages(tmp_path: Path) -> None:
@@ -390,3 +381,49 @@ def test_an_acronym_matches_the_words_it_abbreviates(session_factory: SessionFac
     answer = ask(session_factory, "Berapa jumlah pemilih di DPT?")
     assert answer.answer is not None
     assert "9.842 pemilih" in answer.answer
+
+
+def test_a_question_for_money_is_answered_by_the_sentence_with_the_sum(
+    session_factory: SessionFactory,
+) -> None:
+    store_article(
+        session_factory,
+        "psu",
+        "PSU Kabupaten Jayapura Digelar di 21 TPS",
+        "KPU Kabupaten Jayapura menggelar PSU di 21 TPS pada Kamis.",
+        "Partisipasi pemilih dalam PSU Kabupaten Jayapura mencapai 81 persen.",
+        "Menurut dia, anggaran PSU sebesar Rp 6,8 miliar ditanggung APBD.",
+    )
+    for question in ("Berapa anggaran PSU Kabupaten Jayapura?", "Berapa anggran PSU Jayapura?"):
+        answer = ask(session_factory, question)
+        assert answer.answer is not None
+        assert "Rp 6,8 miliar" in answer.answer
+
+
+def test_a_misspelt_word_matches_the_stored_forms_of_the_word_it_means(
+    session_factory: SessionFactory,
+) -> None:
+    store_article(
+        session_factory,
+        "semeru",
+        "Jalur Pendakian Semeru Dibuka Lagi, Kuota Dibatasi",
+        "Pendakian dibuka sampai Ranu Kumbolo dan kuotanya dibatasi 320 orang per hari.",
+    )
+    with session_factory() as session:
+        terms = expand_question("Berapa kouta pendaki Semeru?", SearchIndex(session))
+    assert "kuotanya" in terms[0].matches
+
+
+def test_a_common_word_is_not_taken_for_a_misspelling(session_factory: SessionFactory) -> None:
+    store_article(
+        session_factory,
+        "litter",
+        "Orchid found in Wales",
+        "I thought it was a bit of litter, because it is so pale and small.",
+        language="en",
+    )
+    with session_factory() as session:
+        terms = {t.word: t for t in expand_question("How big is it?", SearchIndex(session))}
+        misspelt = {t.word: t for t in expand_question("a bti of litter", SearchIndex(session))}
+    assert terms["big"].matches == {}
+    assert "bit" in misspelt["bti"].matches

@@ -1,0 +1,110 @@
+"""What kind of value a question asks for (an amount, money, a time, a duration), and whether
+a passage holds one: "Berapa tarif kapal?" is answered by a sentence with "Rp 15.000" in it."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from enum import Enum
+
+
+class Value(Enum):
+    """The kind of value a question asks for."""
+
+    AMOUNT = "amount"
+    MONEY = "money"
+    TIME = "time"
+    DURATION = "duration"
+
+
+_UNITS = (
+    "detik menit jam hari pekan minggu bulan tahun dekade abad malam "
+    "second seconds minute minutes hour hours day days night nights week weeks "
+    "fortnight month months year years decade decades century"
+)
+_NUMBER_WORDS = (
+    "satu dua tiga empat lima enam tujuh delapan sembilan sepuluh sebelas seratus seribu "
+    "belas puluh ratus ribu juta miliar triliun puluhan ratusan ribuan jutaan setengah separuh "
+    "beberapa one two three four five six seven eight nine ten eleven twelve dozen dozens "
+    "twenty thirty forty fifty sixty seventy eighty ninety hundred hundreds thousand thousands "
+    "million millions billion billions half double twice several few"
+)
+# Words naming a sum of money: a question asking "how much" about one wants a currency amount.
+_MONEY_WORDS = frozenset(
+    "harga harganya biaya biayanya tarif tarifnya nilai nilainya anggaran anggarannya dana "
+    "kerugian gaji upah ongkos denda modal omzet omset pendapatan penghasilan utang pinjaman "
+    "investasi subsidi insentif uang honor tunjangan pajak retribusi iuran premi sewa bayar "
+    "membayar dibayar dibayarkan bayaran tebusan ganti rugi kompensasi belanja pengeluaran "
+    "cost costs costed price prices priced fare fares fee fees worth value valued budget pay "
+    "pays paid spend spends spent fund funds funding funded loan fine fined salary wage wages "
+    "money grant charge charged charges revenue profit profits loss losses debt tax taxes "
+    "rent bill raise raised earn earned earns sell sold buy bought investment subsidy "
+    "compensation ransom".split()
+)
+_TIME_QUESTIONS = re.compile(
+    r"\b(?:kapan|kapankah|when|what time|jam berapa|pukul berapa|tanggal berapa|tahun berapa|"
+    r"hari apa|bulan apa|what year|what date|which day|which year|which month)\b"
+)
+_DURATION_QUESTIONS = re.compile(
+    rf"\b(?:berapa lama|how long|selama berapa|berapa (?:{_UNITS.replace(' ', '|')})\b|"
+    r"how many (?:seconds|minutes|hours|days|nights|weeks|months|years|decades))"
+)
+_AMOUNT_QUESTIONS = re.compile(r"\b(?:berapa|berapakah|how many|how much)\b")
+_NUMBER = rf"(?:\d+(?:[.,]\d+)*|{_NUMBER_WORDS.replace(' ', '|')}|se)"
+_DURATION = re.compile(
+    rf"\b(?:{_NUMBER}\s*(?:{_UNITS.replace(' ', '|')})\b|selama\b|sepekan\b|sebulan\b|"
+    r"setahun\b|sehari\b|semalam\b|seminggu\b)"
+)
+_MONTHS = (
+    "januari februari maret april mei juni juli agustus september oktober november desember "
+    "january february march june july august october december"
+)
+_DAYS = (
+    "senin selasa rabu kamis jumat sabtu minggu ahad "
+    "monday tuesday wednesday thursday friday saturday sunday"
+)
+_TIME = re.compile(
+    r"\b(?:1[89]\d\d|20\d\d)\b"  # a year
+    r"|\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b"  # 9/3/2026
+    r"|\b\d{1,2}[.:]\d{2}\b|\bpukul\b|\bo'clock\b"  # a clock time
+    r"|\bmay \d|\d{1,2} may\b"  # English "May" only beside a day
+    rf"|\b(?:{_MONTHS.replace(' ', '|')}|{_DAYS.replace(' ', '|')})\b"
+    r"|\b(?:kemarin|besok|lusa|yesterday|tomorrow|tonight|today|ago|kelak)\b"
+    r"|\b(?:pekan|minggu|bulan|tahun|hari) (?:lalu|depan|ini|kemarin)\b"
+    r"|\b(?:last|next|this|early|late) (?:week|month|year|summer|winter|spring|autumn)\b"
+    r"|\b(?:akhir|awal|pertengahan) (?:tahun|bulan|pekan)\b"
+)
+_MONEY = re.compile(
+    r"\brp\.?\s?\d|[$£€¥]\s?\d|\d\s?(?:usd|idr|eur|gbp|sgd|myr)\b"
+    r"|\b(?:rupiah|dolar|dollars?|pounds?|euros?|ringgit|yen|yuan|pence|cents?)\b"
+)
+_DIGIT_OR_NUMBER_WORD = re.compile(rf"\d|\b(?:{_NUMBER_WORDS.replace(' ', '|')})\b")
+
+
+def asked_value(question: str, meant: Iterable[str] = ()) -> Value | None:
+    """Return the kind of value the question asks for, or None (who, why, what, yes/no).
+
+    meant: stored words the question's words were matched to ("anggran" means "anggaran").
+    """
+    text = " ".join(re.findall(r"[^\W_]+", question.lower()))
+    if _DURATION_QUESTIONS.search(text):
+        return Value.DURATION
+    if _TIME_QUESTIONS.search(text):
+        return Value.TIME
+    if not _AMOUNT_QUESTIONS.search(text):
+        return None
+    if _MONEY_WORDS.intersection(text.split()) or _MONEY_WORDS.intersection(meant):
+        return Value.MONEY
+    return Value.AMOUNT
+
+
+def holds_value(value: Value, passage: str) -> bool:
+    """Tell whether a passage holds a value of the kind asked for."""
+    text = passage.lower()
+    if value is Value.MONEY:
+        return _MONEY.search(text) is not None
+    if value is Value.TIME:
+        return _TIME.search(text) is not None
+    if value is Value.DURATION:
+        return _DURATION.search(text) is not None
+    return _DIGIT_OR_NUMBER_WORD.search(text) is not None

@@ -1,0 +1,60 @@
+"""The kind of value a question asks for, and passages that hold one."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.question_types import Value, asked_value, holds_value
+
+
+@pytest.mark.parametrize(
+    ("question", "value"),
+    [
+        ("Berapa lama para tersangka ditahan?", Value.DURATION),
+        ("How long will the road stay closed?", Value.DURATION),
+        ("Berapa hari pendakian ditutup?", Value.DURATION),
+        ("Kapan jalur pendakian dibuka?", Value.TIME),
+        ("When did the clinic open?", Value.TIME),
+        ("Jam berapa kapal terakhir berangkat?", Value.TIME),
+        ("Berapa tarif kapal untuk dewasa?", Value.MONEY),
+        ("How much did the new clinic cost?", Value.MONEY),
+        ("Berapa kasus campak di Garut?", Value.AMOUNT),
+        ("How many runners took part?", Value.AMOUNT),
+        ("Siapa pemenang lomba?", None),
+        ("Why are drivers going on strike?", None),
+    ],
+)
+def test_questions_ask_for_a_kind_of_value(question: str, value: Value | None) -> None:
+    assert asked_value(question) is value
+
+
+def test_a_misspelt_money_word_asks_for_money_through_the_word_it_means() -> None:
+    assert asked_value("Berapa anggran PSU?") is Value.AMOUNT
+    assert asked_value("Berapa anggran PSU?", meant={"anggaran"}) is Value.MONEY
+
+
+@pytest.mark.parametrize(
+    ("value", "passage", "holds"),
+    [
+        (Value.MONEY, "Tarif tetap Rp 15.000 per orang.", True),
+        (Value.MONEY, "The project cost $6.3 million.", True),
+        (Value.MONEY, "Club sold for £85m", True),
+        (Value.MONEY, "Harganya naik dua ribu rupiah.", True),
+        (Value.MONEY, "Operator menambah empat kapal berkapasitas 120 penumpang.", False),
+        (Value.TIME, "Rekapitulasi dijadwalkan pada Senin (9/3/2026).", True),
+        (Value.TIME, "The last record dated from 1963.", True),
+        (Value.TIME, "Kapal berangkat pukul 06.00 WIB.", True),
+        (Value.TIME, "Banjir terjadi pekan lalu.", True),
+        (Value.TIME, "It may rain.", False),
+        (Value.TIME, "Warga diminta waspada.", False),
+        (Value.DURATION, "Mereka ditahan selama 20 hari pertama.", True),
+        (Value.DURATION, "Pembangunan rampung dalam 20 bulan.", True),
+        (Value.DURATION, "The road closed for three weeks.", True),
+        (Value.DURATION, "Tiga tersangka ditahan.", False),
+        (Value.AMOUNT, "Tiga tersangka ditahan.", True),
+        (Value.AMOUNT, "Sebanyak 214 kasus tercatat.", True),
+        (Value.AMOUNT, "Warga diminta waspada.", False),
+    ],
+)
+def test_passages_hold_values(value: Value, passage: str, holds: bool) -> None:
+    assert holds_value(value, passage) is holds
