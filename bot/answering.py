@@ -18,6 +18,7 @@ from rapidfuzz import fuzz
 from bot.question_types import Value, asked_value, holds_value
 from bot.text.frequency import zipf
 from bot.text.language import LanguageCode, detect_language, language_tools
+from bot.text.lemmas import lemma
 
 # Calibrated on synthetic questions, not on the sample questions (docs/answering.md).
 ANSWER_THRESHOLD = 57.0
@@ -46,6 +47,10 @@ MIN_TYPO_CHECKED_LENGTH = 5  # a stored word this long seen once may be a misspe
 # 30 times per million words) is meant as written, not misspelt: "big" is not "bit", "pemenang"
 # not "pemegang". Readers' typos and name variants ("Makasar") sit below 4.
 COMMON_WORD_ZIPF = 4.5
+LEMMA_DISTANCE = 2  # irregular forms a dictionary knows sit this close: came/come, paid/pay
+# A question word the store lacks weighs in full when rarer than UNSEEN_RARE_ZIPF, and down to
+# UNSEEN_COMMON_SHARE of its weight as it grows as common as UNSEEN_COMMON_ZIPF.
+UNSEEN_RARE_ZIPF, UNSEEN_COMMON_ZIPF, UNSEEN_COMMON_SHARE = 5.4, 6.0, 0.25
 
 # Question words are dropped; function words (pronouns, auxiliaries, prepositions) keep a
 # small weight. A generic list: stopwordsiso's lists hold content words readers ask about
@@ -61,6 +66,9 @@ FUNCTION_WORDS = frozenset(
     "harus ingin mau boleh ada para sang si pun lah kah saja secara tersebut sebuah seorang "
     "sang nya agar supaya jika kalau maka namun tetapi tapi serta hingga sampai soal tentang "
     "menurut kata ujar per lakukan melakukan dilakukan "
+    # everyday chat Indonesian: "jadi tuntutan jaksa buat Haris berapa tahun sih?"
+    "jadi buat aja sih dong deh kok nih tuh gimana gmn gak nggak ga enggak udah dah yg dgn utk "
+    "kalo klo bgt banget emang memang kah "
     "the a an of to in on at for by and or is are was were be been being do does did done "
     "has have had i you he she it we they me him her us them my your his its our their this "
     "that these those there here can could will would shall should may might must many much "
@@ -75,7 +83,7 @@ AMOUNT_QUESTION_PHRASES = {"how": frozenset({"many", "much"})}
 AMOUNT_QUESTION_WORDS = frozenset({"berapa", "berapakah"})
 # A question asking for a value (an amount, money, a time, a duration) is answered by a
 # passage holding one; a passage without it keeps this share of its score.
-VALUE_MISSING = 0.85
+VALUE_MISSING = 0.8
 # A word right next to a question word asking for an amount or a choice names the value asked
 # for ("jam berapa", "berapa harga", "pantai mana", "what time"): the answer often holds the
 # value in other words, so it counts for less. Next to who/when/why/kapan/siapa the word is
@@ -141,6 +149,10 @@ class PassageIndex(Protocol):
 
     def article_passages(self, article_id: int, limit: int) -> Sequence[PassageHit]:
         """Return the headline and sentences of one stored article."""
+        ...
+
+    def previous_sentences(self, passage_ids: Sequence[int]) -> Mapping[int, str]:
+        """Return, for each of these sentences, the sentence before it in its article."""
         ...
 
     def source(self, passage_id: int) -> PassageHit | None:
@@ -216,6 +228,13 @@ class Scored:
     hit: PassageHit
     score: float
     uncovered: float = 0.0
+
+
+def load_word_lists() -> None:
+    """Load the everyday-frequency and dictionary-form lists now rather than at a first question."""
+    zipf("yang")
+    for language in ("id", "en"):
+        lemma("yang", language)
 
 
 # --- normalisation ---------------------------------------------------------------------------
@@ -364,7 +383,7 @@ def related_forms(word: str, language: LanguageCode) -> set[str]:
     """Return the words that may be another form of word (the word itself excluded)."""
     if language != "id" or not word.isalpha() or len(word) < _MIN_ROOT + 1:
         return set()
-    roots = indonesian_roots(word)
+    roots = indonesian_roots(word) | {lemma(word, language)}
     # Forms of the innermost roots cover the forms of the roots in between.
     innermost = sorted(roots, key=lambda root: (len(root), root))[:MAX_ROOTS]
     forms = set().union(*(indonesian_forms(root) for root in innermost if len(root) >= _MIN_ROOT))
@@ -395,6 +414,8 @@ def expand_question(question: str, index: PassageIndex) -> list[QueryTerm]:
         weight = _inverse_frequency(documents, total)
         if word in FUNCTION_WORDS:
             weight *= FUNCTION_WORD_WEIGHT
+        elif not matches and word not in names:
+            weight *= _unseen_share(word)
         unknown_name = not matches and word in names
         terms.append(
             QueryTerm(
@@ -455,8 +476,12 @@ def _matches(
     for term, count in _stem_variants(word, index, language):
         matches.setdefault(term, MORPH)
         documents[term] = count
-    own = sum(documents.get(term, 0) for term in matches)
     seen = frequencies.get(word, 0)
+    if seen == 0:
+        for term, count in _lemma_neighbours(word, index, language):
+            matches.setdefault(term, MORPH)
+            documents[term] = count
+    own = sum(documents.get(term, 0) for term in matches)
     # A word the store lacks may be misspelt; one it holds once may be a stored misspelling,
     # unless it is short (a short word that exists is most likely meant: "ios", "hal").
     maybe_misspelt = seen == 0 or (seen == 1 and len(word) >= MIN_TYPO_CHECKED_LENGTH)
@@ -494,6 +519,20 @@ def _stem_variants(word: str, index: PassageIndex, language: LanguageCode) -> li
     return list(variants.items())
 
 
+def _lemma_neighbours(
+    word: str, index: PassageIndex, language: LanguageCode
+) -> list[tuple[str, int]]:
+    """Return stored words close in spelling with the same dictionary form (come -> came)."""
+    if len(word) < 3 or not word.isalpha():
+        return []
+    own = lemma(word, language)
+    return [
+        (term, count)
+        for term, _, count in index.vocabulary_near(word, LEMMA_DISTANCE)
+        if term != word and lemma(term, language) == own
+    ]
+
+
 def _typo_neighbours(word: str, index: PassageIndex) -> list[tuple[str, int]]:
     """Return the closest stored words one edit (two for long words) from word."""
     if len(word) < 3 or not word.isalpha():
@@ -506,6 +545,17 @@ def _typo_neighbours(word: str, index: PassageIndex) -> list[tuple[str, int]]:
     found = [(term, count) for term, distance, count in close if distance == nearest]
     found.sort(key=lambda pair: (-pair[1], pair[0]))
     return found[:TYPO_NEIGHBOURS]
+
+
+def _unseen_share(word: str) -> float:
+    """Return how much of its weight a word the store lacks keeps: less the commoner it is.
+
+    The store's frequencies say nothing about a word it lacks; everyday language does. A
+    common word ("come", "now", "selesai") is likely put otherwise in the story; a rare one
+    ("tsunami") likely means the story is not stored.
+    """
+    common = (zipf(word) - UNSEEN_RARE_ZIPF) / (UNSEEN_COMMON_ZIPF - UNSEEN_RARE_ZIPF)
+    return 1.0 - (1.0 - UNSEEN_COMMON_SHARE) * min(1.0, max(0.0, common))
 
 
 def _inverse_frequency(documents: int, total: int) -> float:
@@ -684,19 +734,18 @@ def passage_contexts(
     hits: Sequence[PassageHit],
     matcher: Matcher,
     focus: Iterable[str] = (),
-    own: Mapping[int, Sequence[float]] | None = None,
+    previous: Mapping[int, str] | None = None,
 ) -> dict[int, list[float]]:
     """Return, per candidate, each question word's best quality in the passage's context.
 
-    The context of a sentence is its article's headline and the sentence before it when that
-    sentence is a candidate too (no extra query: the index hands out no positions, and an
-    article's passages are stored in order, so the previous sentence has the previous id).
+    The context of a sentence is its article's headline and the sentence before it
+    (previous: sentence id -> text of the one before; "Akibatnya, warga harus memutar" follows
+    "Jembatan itu putus"). Words next to the question word are not borrowed from the sentence
+    before: the answer itself states what is asked.
     """
-    if own is None:
-        own = {hit.passage_id: matcher.best_qualities(passage_words(hit.text)) for hit in hits}
     focused = set(focus)
     borrow = [0.0 if term.word in focused else 1.0 for term in matcher.terms]
-    by_id = {hit.passage_id: hit for hit in hits}
+    ratio = NEIGHBOUR_CONTEXT / HEADLINE_CONTEXT
     headlines: dict[str, list[float]] = {}
     contexts: dict[int, list[float]] = {}
     for hit in hits:
@@ -706,14 +755,9 @@ def passage_contexts(
                 if hit.headline not in headlines:
                     headlines[hit.headline] = matcher.best_qualities(passage_words(hit.headline))
                 context = list(headlines[hit.headline])
-            previous = by_id.get(hit.passage_id - 1)
-            if (
-                previous is not None
-                and previous.kind == "sentence"
-                and previous.article_id == hit.article_id
-            ):
-                near = own[previous.passage_id]
-                ratio = NEIGHBOUR_CONTEXT / HEADLINE_CONTEXT
+            before = (previous or {}).get(hit.passage_id)
+            if before is not None:
+                near = matcher.best_qualities(passage_words(before))
                 context = [
                     max(a, ratio * b * allowed)
                     for a, b, allowed in zip(context, near, borrow, strict=True)
@@ -744,13 +788,17 @@ def rank(
     terms: Sequence[QueryTerm],
     preferred_article_id: int | None,
     question: str = "",
+    previous: Mapping[int, str] | None = None,
 ) -> list[Scored]:
-    """Score and order candidates; the reader's current article wins a near tie."""
+    """Score and order candidates; the reader's current article wins a near tie.
+
+    previous: for sentence candidates, the text of the sentence before each (their context).
+    """
     matcher = Matcher.build(terms)
     hits = list(hits)
     tokens = {hit.passage_id: passage_words(hit.text) for hit in hits}
     own = {number: matcher.best_qualities(words) for number, words in tokens.items()}
-    contexts = passage_contexts(hits, matcher, question_focus(question), own)
+    contexts = passage_contexts(hits, matcher, question_focus(question), previous)
     value = asked_value(question, meant=matcher.qualities)
     scored = [
         Scored(
@@ -830,7 +878,9 @@ def answer_question(
     started = time.perf_counter()
     terms = expand_question(question, index)
     hits = retrieve(terms, index, preferred_article_id) if terms else []
-    scored = rank(hits, terms, preferred_article_id, question)
+    sentences = [hit.passage_id for hit in hits if hit.kind == "sentence"]
+    previous = index.previous_sentences(sentences) if sentences else {}
+    scored = rank(hits, terms, preferred_article_id, question, previous)
     if (
         not scored
         or scored[0].score < ANSWER_THRESHOLD

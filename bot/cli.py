@@ -334,6 +334,7 @@ def _ask(arguments: argparse.Namespace, settings: Settings) -> int:
     else:
         raise UsageError("give a QUESTION or --batch IN.jsonl")
     with _desk(settings) as desk:
+        desk.warm_up()  # elapsed_ms is the answer's time, not the word lists' loading
         for question_id, question in questions:
             answer = desk.ask(question, article_id=arguments.article)
             if arguments.json or arguments.batch:
@@ -404,6 +405,7 @@ def _eval_report(arguments: argparse.Namespace, settings: Settings) -> Any:
     with tempfile.TemporaryDirectory(prefix="ringkas-eval-") as scratch:
         database = arguments.database or f"sqlite:///{scratch}/eval.db"
         with open_desk(database) as desk:
+            desk.warm_up()
             return evaluate_answers(
                 arguments.pages, arguments.qa, store_page=_page_storer(desk), ask=desk.ask
             )

@@ -13,7 +13,7 @@ from pathlib import PurePath
 
 from sqlmodel import Session
 
-from bot.answering import Answer, answer_question
+from bot.answering import Answer, answer_question, load_word_lists
 from bot.fetching import fetch_page, is_link
 from bot.news import ArticleTooLong, NotAnArticle, ParsedArticle
 from bot.parsing import parse_page
@@ -73,7 +73,8 @@ class NewsDesk:
         self.limits = limits or DeskLimits()
 
     def warm_up(self) -> None:
-        """Load the search vocabulary now, so the first reader's question does not wait for it."""
+        """Load the search vocabulary and word lists now, so a first question does not wait."""
+        load_word_lists()
         with self._session_factory() as session:
             SearchIndex(session).passage_count()
 

@@ -15,6 +15,7 @@ class Value(Enum):
     MONEY = "money"
     TIME = "time"
     DURATION = "duration"
+    REASON = "reason"
 
 
 _UNITS = (
@@ -50,6 +51,14 @@ _DURATION_QUESTIONS = re.compile(
     r"how many (?:seconds|minutes|hours|days|nights|weeks|months|years|decades))"
 )
 _AMOUNT_QUESTIONS = re.compile(r"\b(?:berapa|berapakah|how many|how much)\b")
+_REASON_QUESTIONS = re.compile(r"\b(?:mengapa|kenapa|why|apa sebab|apa alasan)\b")
+_WHAT_QUESTIONS = re.compile(r"\b(?:apa|apakah|what|whats|which)\b")
+# Words that give a reason: "ditambah karena jumlah penumpang naik".
+_REASON = re.compile(
+    r"\b(?:karena|karenanya|sebab|disebabkan|penyebab|akibat|akibatnya|lantaran|gara|dipicu|"
+    r"alasan|alasannya|demi|agar|supaya|mengingat|because|cause|caused|causes|due|reason|"
+    r"reasons|since|after|so that|in order|to avoid|to help|to meet|amid|following)\b"
+)
 _NUMBER = rf"(?:\d+(?:[.,]\d+)*|{_NUMBER_WORDS.replace(' ', '|')}|se)"
 _DURATION = re.compile(
     rf"\b(?:{_NUMBER}\s*(?:{_UNITS.replace(' ', '|')})\b|selama\b|sepekan\b|sebulan\b|"
@@ -91,11 +100,14 @@ def asked_value(question: str, meant: Iterable[str] = ()) -> Value | None:
         return Value.DURATION
     if _TIME_QUESTIONS.search(text):
         return Value.TIME
-    if not _AMOUNT_QUESTIONS.search(text):
-        return None
-    if _MONEY_WORDS.intersection(text.split()) or _MONEY_WORDS.intersection(meant):
+    if _REASON_QUESTIONS.search(text):
+        return Value.REASON
+    about_money = bool(_MONEY_WORDS.intersection(text.split()) or _MONEY_WORDS.intersection(meant))
+    if _AMOUNT_QUESTIONS.search(text):
+        return Value.MONEY if about_money else Value.AMOUNT
+    if about_money and _WHAT_QUESTIONS.search(text):  # "what was the prize money?"
         return Value.MONEY
-    return Value.AMOUNT
+    return None
 
 
 def holds_value(value: Value, passage: str) -> bool:
@@ -107,4 +119,6 @@ def holds_value(value: Value, passage: str) -> bool:
         return _TIME.search(text) is not None
     if value is Value.DURATION:
         return _DURATION.search(text) is not None
+    if value is Value.REASON:
+        return _REASON.search(text) is not None
     return _DIGIT_OR_NUMBER_WORD.search(text) is not None

@@ -129,6 +129,11 @@ _REMOVED = text(
 _PASSAGES_BY_ID = text("SELECT text FROM passage WHERE id IN :ids").bindparams(
     bindparam("ids", expanding=True)
 )
+_PREVIOUS_SENTENCES = text(
+    "SELECT p.id, b.text FROM passage AS p JOIN passage AS b "
+    "ON b.article_id = p.article_id AND b.position = p.position - 1 AND b.kind = 'sentence' "
+    "WHERE p.id IN :ids AND p.kind = 'sentence'"
+).bindparams(bindparam("ids", expanding=True))
 _OLDEST_REMOVED = text("SELECT min(seq) FROM search_removed")
 _SQLITE_VOCABULARY = text("SELECT term, doc FROM passage_fts_vocab")
 _PG_VOCABULARY = text("SELECT word, ndoc FROM ts_stat('SELECT search FROM passage')")
@@ -423,6 +428,13 @@ class SearchIndex:
             {"article": article_id, "limit": limit},
         )
         return [_hit(row) for row in rows]
+
+    def previous_sentences(self, passage_ids: Sequence[int]) -> dict[int, str]:
+        """Return, for each of these sentences, the sentence before it in its article."""
+        if not passage_ids:
+            return {}
+        rows = self._session.execute(_PREVIOUS_SENTENCES, {"ids": sorted(set(passage_ids))})
+        return {int(passage_id): str(body) for passage_id, body in rows}
 
     def source(self, passage_id: int) -> PassageHit | None:
         """Return one passage with its source headline, date and article filled in."""

@@ -269,11 +269,12 @@ def test_the_sentence_before_is_context_but_not_for_the_asked_word() -> None:
     before = PassageHit(passage_id=7, text="Banjir melanda kota.", kind="sentence", article_id=1)
     sentence = PassageHit(passage_id=8, text="Tinggi air 40 cm.", kind="sentence", article_id=1)
     other = PassageHit(passage_id=9, text="Banjir dan tinggi.", kind="sentence", article_id=2)
-    contexts = passage_contexts([before, sentence, other], matcher)
+    previous = {8: before.text}  # what the index returns: 9 opens its article
+    contexts = passage_contexts([before, sentence, other], matcher, previous=previous)
     assert contexts[8] == [NEIGHBOUR_CONTEXT / HEADLINE_CONTEXT, 0.0]
-    assert contexts[9] == [0.0, 0.0]  # another article's sentence is no context
+    assert contexts[9] == [0.0, 0.0]
     assert uncovered_share(sentence, matcher, contexts[8]) == 0.0
-    focused = passage_contexts([before, sentence], matcher, focus={"banjir"})
+    focused = passage_contexts([sentence], matcher, focus={"banjir"}, previous=previous)
     assert focused[8] == [0.0, 0.0]
     with_context = score_passage(sentence, matcher, contexts[8])
     assert with_context > score_passage(sentence, matcher)
@@ -427,3 +428,19 @@ def test_a_common_word_is_not_taken_for_a_misspelling(session_factory: SessionFa
         misspelt = {t.word: t for t in expand_question("a bti of litter", SearchIndex(session))}
     assert terms["big"].matches == {}
     assert "bit" in misspelt["bti"].matches
+
+
+def test_the_index_hands_out_the_sentence_before_within_its_article(
+    session_factory: SessionFactory,
+) -> None:
+    first = store_article(session_factory, "a", "Banjir di Kota", "Satu.", "Dua.", "Tiga.")
+    store_article(session_factory, "b", "Gempa di Desa", "Empat.", "Lima.")
+    with session_factory() as session:
+        index = SearchIndex(session)
+        passages = {hit.text: hit.passage_id for hit in index.article_passages(first, limit=10)}
+        other = {hit.text: hit.passage_id for hit in index.article_passages(first + 1, limit=10)}
+        previous = index.previous_sentences(
+            [passages["Dua."], passages["Tiga."], passages["Satu."], other["Empat."]]
+        )
+    # The first sentences follow their headlines, not the sentence stored before them.
+    assert previous == {passages["Dua."]: "Satu.", passages["Tiga."]: "Dua."}

@@ -21,7 +21,10 @@ from bot.question_types import Value, asked_value, holds_value
         ("Berapa kasus campak di Garut?", Value.AMOUNT),
         ("How many runners took part?", Value.AMOUNT),
         ("Siapa pemenang lomba?", None),
-        ("Why are drivers going on strike?", None),
+        ("Why are drivers going on strike?", Value.REASON),
+        ("Mengapa KAI menambah perjalanan KRL?", Value.REASON),
+        ("What was the prize money at the race?", Value.MONEY),
+        ("Apa nama museum itu?", None),
     ],
 )
 def test_questions_ask_for_a_kind_of_value(question: str, value: Value | None) -> None:
@@ -54,6 +57,9 @@ def test_a_misspelt_money_word_asks_for_money_through_the_word_it_means() -> Non
         (Value.AMOUNT, "Tiga tersangka ditahan.", True),
         (Value.AMOUNT, "Sebanyak 214 kasus tercatat.", True),
         (Value.AMOUNT, "Warga diminta waspada.", False),
+        (Value.REASON, "Perjalanan ditambah karena jumlah penumpang naik.", True),
+        (Value.REASON, "Drivers voted to strike after talks over pay failed.", True),
+        (Value.REASON, "KAI menambah 24 perjalanan KRL mulai Senin.", False),
     ],
 )
 def test_passages_hold_values(value: Value, passage: str, holds: bool) -> None:

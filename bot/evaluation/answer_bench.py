@@ -23,7 +23,7 @@ from typing import Any
 from rapidfuzz import fuzz, process
 from sqlalchemy import text
 
-from bot.answering import answer_question
+from bot.answering import answer_question, load_word_lists
 from bot.text import split_sentences
 from bot.text.words import plain_words
 from storage import repository
@@ -215,6 +215,7 @@ def _answer_all(
     factory = session_factory(engine)
     started = time.perf_counter()
     with factory() as session:  # start-up: the process loads its vocabulary cache once
+        load_word_lists()
         SearchIndex(session).passage_count()
     load_ms = (time.perf_counter() - started) * 1000.0
     latencies, right, declined = [], 0, 0
