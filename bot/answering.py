@@ -383,10 +383,12 @@ def related_forms(word: str, language: LanguageCode) -> set[str]:
     """Return the words that may be another form of word (the word itself excluded)."""
     if language != "id" or not word.isalpha() or len(word) < _MIN_ROOT + 1:
         return set()
-    roots = indonesian_roots(word) | {lemma(word, language)}
+    roots = {root for root in indonesian_roots(word) if len(root) >= _MIN_ROOT}
     # Forms of the innermost roots cover the forms of the roots in between.
-    innermost = sorted(roots, key=lambda root: (len(root), root))[:MAX_ROOTS]
-    forms = set().union(*(indonesian_forms(root) for root in innermost if len(root) >= _MIN_ROOT))
+    innermost = set(sorted(roots, key=lambda root: (len(root), root))[:MAX_ROOTS])
+    # A dictionary root may be short ("pengujian" -> "uji"): it is known, not guessed.
+    innermost.add(lemma(word, language))
+    forms = set().union(*(indonesian_forms(root) for root in innermost))
     forms.discard(word)
     return forms
 
@@ -405,7 +407,9 @@ def expand_question(question: str, index: PassageIndex) -> list[QueryTerm]:
     lookup = set(words).union(*related.values())
     frequencies = index.document_frequencies(lookup)
     asked = asked_values(question)
-    names = question_names(question)
+    # A name, or the word the question word asks about ("siapa pemenang"), that the store has
+    # never seen means the story is likely not stored.
+    keys = question_names(question) | (question_focus(question) - asked)
     acronyms = question_acronyms(question)
     terms = []
     for word in words:
@@ -414,9 +418,9 @@ def expand_question(question: str, index: PassageIndex) -> list[QueryTerm]:
         weight = _inverse_frequency(documents, total)
         if word in FUNCTION_WORDS:
             weight *= FUNCTION_WORD_WEIGHT
-        elif not matches and word not in names:
+        elif not matches and word not in keys:
             weight *= _unseen_share(word)
-        unknown_name = not matches and word in names
+        unknown_name = not matches and word in keys and word not in FUNCTION_WORDS
         terms.append(
             QueryTerm(
                 word=word,

@@ -444,3 +444,38 @@ def test_the_index_hands_out_the_sentence_before_within_its_article(
         )
     # The first sentences follow their headlines, not the sentence stored before them.
     assert previous == {passages["Dua."]: "Satu.", passages["Tiga."]: "Dua."}
+
+
+def test_an_unseen_word_asked_about_counts_double_and_the_question_is_declined(
+    session_factory: SessionFactory,
+) -> None:
+    store_article(
+        session_factory,
+        "psu",
+        "PSU Pilkada Kabupaten Jayapura Digelar di 21 TPS",
+        "KPU Kabupaten Jayapura menggelar PSU pilkada di 21 TPS pada Kamis.",
+    )
+    with session_factory() as session:
+        terms = {t.word: t for t in expand_question("Siapa pemenang PSU?", SearchIndex(session))}
+    assert terms["pemenang"].unknown_name
+    assert ask(session_factory, "Siapa pemenang PSU Pilkada Kabupaten Jayapura?").answer is None
+    answer = ask(session_factory, "Berapa TPS untuk PSU Pilkada Kabupaten Jayapura?")
+    assert answer.answer is not None
+
+
+def test_a_dictionary_root_links_short_roots_and_irregular_forms(
+    session_factory: SessionFactory,
+) -> None:
+    store_article(
+        session_factory,
+        "bromo",
+        "Kereta Gantung Bromo",
+        "Kereta gantung akan diuji coba pekan depan.",
+        "The leak came to light in October 2024.",
+    )
+    with session_factory() as session:
+        index = SearchIndex(session)
+        testing = {t.word: t for t in expand_question("Kapan pengujian kereta?", index)}
+        english = {t.word: t for t in expand_question("When did the leak come out?", index)}
+    assert "diuji" in testing["pengujian"].matches
+    assert "came" in english["come"].matches
