@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 import re
 import time
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any, Protocol
 
@@ -26,8 +26,6 @@ ANSWER_THRESHOLD = 57.0
 # found neither in it nor in its article's headline: the question names something else.
 MAX_UNCOVERED_SHARE = 0.35
 PREFERRED_ARTICLE_MARGIN = 6.0
-# An article's own headline restates its body; a body sentence this close says it in full.
-OWN_HEADLINE_MARGIN = 15.0
 # A name the reader writes that the store has never seen (Rinjani, when only Semeru is stored)
 # usually means the story is not stored: it counts this many times when uncovered.
 UNKNOWN_NAME_FACTOR = 2.0
@@ -40,7 +38,20 @@ MAX_ROOTS = 5
 MAX_EXPANSIONS = 8
 COMMON_SHARE = 0.05  # words in more passages than this are left out of retrieval
 ENOUGH_CANDIDATES = 20
+# A passage's score is a weighted sum of these features, the weights fitted by
+# scripts/fit_answer_weights.py (a conditional logit over the candidates of labelled questions:
+# the right passage should outscore the rest); scaled so a typical sentence holding every
+# question word in order scores 100. See docs/answering.md.
+FEATURES = ("coverage", "context", "order", "closeness", "value_missing", "headline", "length")
+WEIGHTS = (1.03, 1.32, 0.27, 0.12, -0.54, -0.48, -0.96)
+CONTEXT_FETCHED = 20  # candidates whose previous sentence is fetched as context
+TYPICAL_WORDS = 20  # the length feature is 0 for a sentence this long, below 0 for longer ones
+# The confidence that the best passage answers at all is the share of the question it covers
+# (its own words, then its context's), with a little for order and closeness, marked down when
+# it lacks the value asked for. Ranking and abstaining are different questions: the fitted
+# ranking weights order candidates well but separate answerable from unanswerable worse.
 COVERAGE_SHARE, ORDER_SHARE, CLOSENESS_SHARE = 0.85, 0.10, 0.05
+VALUE_MISSING = 0.8
 TYPO_NEIGHBOURS = 4
 MIN_TYPO_CHECKED_LENGTH = 5  # a stored word this long seen once may be a misspelling
 # A word this common in everyday Indonesian or English (wordfreq's Zipf scale: 4.5 is about
@@ -81,9 +92,6 @@ FUNCTION_WORDS = frozenset(
 # the question, and the word after it names what is counted.
 AMOUNT_QUESTION_PHRASES = {"how": frozenset({"many", "much"})}
 AMOUNT_QUESTION_WORDS = frozenset({"berapa", "berapakah"})
-# A question asking for a value (an amount, money, a time, a duration) is answered by a
-# passage holding one; a passage without it keeps this share of its score.
-VALUE_MISSING = 0.8
 # A word right next to a question word asking for an amount or a choice names the value asked
 # for ("jam berapa", "berapa harga", "pantai mana", "what time"): the answer often holds the
 # value in other words, so it counts for less. Next to who/when/why/kapan/siapa the word is
@@ -226,7 +234,8 @@ class Scored:
     """A candidate passage with its score and the share of the question it leaves uncovered."""
 
     hit: PassageHit
-    score: float
+    score: float  # confidence that it answers, 0-100: what the threshold is set on
+    rank_score: float = 0.0  # the fitted ranking score: which candidate answers best
     uncovered: float = 0.0
 
 
@@ -663,39 +672,56 @@ def score_passage(
     *,
     value: Value | None = None,
 ) -> float:
-    """Score 0-100: weighted share of the question's words the passage holds, plus order.
+    """Score a passage for the question, 100 for a typical sentence saying all of it in order.
 
     context: per question word, the best quality found in the passage's context (its
-    article's headline, the sentence before); such words count HEADLINE_CONTEXT of a match.
+    article's headline, the sentence before).
     value: the kind of value the question asks for; a passage without one is marked down.
     """
     tokens = passage_words(hit.text)
     if context is None:
         context = headline_context(hit, matcher)
-    score = _score(tokens, matcher.best_qualities(tokens), context, matcher)
-    return _typed(score, hit.text, value)
+    own = matcher.best_qualities(tokens)
+    return weigh(passage_features(hit, tokens, own, context, matcher, value))
 
 
-def _score(
+def passage_features(
+    hit: PassageHit,
     tokens: Sequence[str],
     own: Sequence[float],
     context: Sequence[float],
     matcher: Matcher,
-) -> float:
+    value: Value | None,
+) -> tuple[float, ...]:
+    """Return the passage's features, in the order of FEATURES."""
     if matcher.total_weight <= 0:
-        return 0.0
+        return (0.0,) * len(FEATURES)
+    coverage = _coverage(matcher.terms, own)
     found = [max(mine, HEADLINE_CONTEXT * near) for mine, near in zip(own, context, strict=True)]
-    coverage = _coverage(matcher.terms, found)
-    order = _pairs_in_order(tokens, matcher)
-    closeness = fuzz.token_set_ratio(matcher.query_text, " ".join(tokens)) / 100.0
-    return 100.0 * (COVERAGE_SHARE * coverage + ORDER_SHARE * order + CLOSENESS_SHARE * closeness)
+    return (
+        coverage,
+        _coverage(matcher.terms, found) - coverage,
+        _pairs_in_order(tokens, matcher),
+        fuzz.token_set_ratio(matcher.query_text, " ".join(tokens)) / 100.0,
+        1.0 if value is not None and not holds_value(value, hit.text) else 0.0,
+        1.0 if hit.kind == "headline" else 0.0,
+        (math.log1p(len(tokens)) - math.log1p(TYPICAL_WORDS)) / 4.0,
+    )
 
 
-def _typed(score: float, text: str, value: Value | None) -> float:
-    """Mark a score down when the passage lacks the kind of value the question asks for."""
-    if value is not None and not holds_value(value, text):
-        return score * VALUE_MISSING
-    return score
+def confidence(features: Sequence[float]) -> float:
+    """Return how sure a passage answers the question at all, 0-100, from its features."""
+    coverage, context, order, closeness, value_missing = features[:5]
+    score = 100.0 * (
+        COVERAGE_SHARE * (coverage + context) + ORDER_SHARE * order + CLOSENESS_SHARE * closeness
+    )
+    return score * VALUE_MISSING if value_missing else score
+
+
+def weigh(features: Sequence[float], weights: Sequence[float] = WEIGHTS) -> float:
+    """Return the weighted sum of a passage's features on the 0-100 scale."""
+    full_marks = weights[0] + weights[2] + weights[3]  # every word, in order, close
+    return 100.0 * sum(w * f for w, f in zip(weights, features, strict=True)) / full_marks
 
 
 def _coverage(terms: Sequence[QueryTerm], found: Sequence[float]) -> float:
@@ -787,38 +813,78 @@ def _pairs_in_order(tokens: Sequence[str], matcher: Matcher) -> float:
     return adjacent / pairs
 
 
+PreviousSentences = Callable[[Sequence[int]], Mapping[int, str]]
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A candidate passage with its features and its context's match qualities."""
+
+    hit: PassageHit
+    features: tuple[float, ...]
+    context: Sequence[float]
+
+
+def describe_candidates(
+    hits: Iterable[PassageHit],
+    terms: Sequence[QueryTerm],
+    question: str,
+    previous_sentences: PreviousSentences | None = None,
+) -> tuple[Matcher, list[Candidate]]:
+    """Return the candidates' features, best first by the fitted ranking.
+
+    Every candidate is first described with its headline as context; the CONTEXT_FETCHED best
+    are described again with the sentence before them too, fetched for those alone.
+    """
+    matcher = Matcher.build(terms)
+    hits = list(hits)
+    value = asked_value(question, meant=matcher.qualities)
+    focus = question_focus(question)
+    tokens = {hit.passage_id: passage_words(hit.text) for hit in hits}
+    own = {number: matcher.best_qualities(words) for number, words in tokens.items()}
+
+    def describe(batch: Sequence[PassageHit], previous: Mapping[int, str]) -> list[Candidate]:
+        contexts = passage_contexts(batch, matcher, focus, previous)
+        return [
+            Candidate(
+                hit,
+                passage_features(
+                    hit,
+                    tokens[hit.passage_id],
+                    own[hit.passage_id],
+                    contexts[hit.passage_id],
+                    matcher,
+                    value,
+                ),
+                contexts[hit.passage_id],
+            )
+            for hit in batch
+        ]
+
+    candidates = sorted(describe(hits, {}), key=lambda c: -weigh(c.features))
+    if previous_sentences is not None:
+        best = [c.hit for c in candidates[:CONTEXT_FETCHED]]
+        sentences = [hit.passage_id for hit in best if hit.kind == "sentence"]
+        previous = previous_sentences(sentences) if sentences else {}
+        candidates = describe(best, previous) + candidates[CONTEXT_FETCHED:]
+    return matcher, candidates
+
+
 def rank(
     hits: Iterable[PassageHit],
     terms: Sequence[QueryTerm],
     preferred_article_id: int | None,
     question: str = "",
-    previous: Mapping[int, str] | None = None,
+    previous_sentences: PreviousSentences | None = None,
 ) -> list[Scored]:
-    """Score and order candidates; the reader's current article wins a near tie.
-
-    previous: for sentence candidates, the text of the sentence before each (their context).
-    """
-    matcher = Matcher.build(terms)
-    hits = list(hits)
-    tokens = {hit.passage_id: passage_words(hit.text) for hit in hits}
-    own = {number: matcher.best_qualities(words) for number, words in tokens.items()}
-    contexts = passage_contexts(hits, matcher, question_focus(question), previous)
-    value = asked_value(question, meant=matcher.qualities)
+    """Score and order candidates; the reader's current article wins a near tie."""
+    matcher, candidates = describe_candidates(hits, terms, question, previous_sentences)
+    contexts = {c.hit.passage_id: c.context for c in candidates}
     scored = [
-        Scored(
-            hit,
-            _typed(
-                _score(
-                    tokens[hit.passage_id], own[hit.passage_id], contexts[hit.passage_id], matcher
-                ),
-                hit.text,
-                value,
-            ),
-        )
-        for hit in hits
+        Scored(c.hit, confidence(c.features), rank_score=weigh(c.features)) for c in candidates
     ]
-    scored.sort(key=lambda s: (-s.score, s.hit.kind != "sentence", s.hit.passage_id))
-    scored = _prefer_body_over_own_headline(_prefer_article(scored, preferred_article_id))
+    scored.sort(key=lambda s: (-s.rank_score, s.hit.kind != "sentence", s.hit.passage_id))
+    scored = _prefer_article(scored, preferred_article_id)
     if scored:  # only the best one is tested for what it leaves uncovered
         top = scored[0].hit
         scored[0] = replace(
@@ -827,29 +893,12 @@ def rank(
     return scored
 
 
-def _prefer_body_over_own_headline(scored: list[Scored]) -> list[Scored]:
-    """Answer with the article's own sentence rather than its headline when both match well."""
-    if not scored or scored[0].hit.kind != "headline" or scored[0].hit.article_id is None:
-        return scored
-    # The headline already shows the article answers; its best close sentence is the quote.
-    floor = scored[0].score - OWN_HEADLINE_MARGIN
-    for position, candidate in enumerate(scored[1:], start=1):
-        if candidate.score < floor:
-            break
-        same_article = candidate.hit.article_id == scored[0].hit.article_id
-        if candidate.hit.kind == "sentence" and same_article:
-            # The headline's match vouches for its article's sentence: it answers with that score.
-            vouched = replace(candidate, score=max(candidate.score, scored[0].score))
-            return [vouched, *scored[:position], *scored[position + 1 :]]
-    return scored
-
-
 def _prefer_article(scored: list[Scored], preferred_article_id: int | None) -> list[Scored]:
     if preferred_article_id is None or not scored:
         return scored
-    best = scored[0].score
+    best = scored[0].rank_score
     for position, candidate in enumerate(scored):
-        if candidate.score < best - PREFERRED_ARTICLE_MARGIN:
+        if candidate.rank_score < best - PREFERRED_ARTICLE_MARGIN:
             break
         if candidate.hit.article_id == preferred_article_id:
             return [candidate, *scored[:position], *scored[position + 1 :]]
@@ -882,9 +931,7 @@ def answer_question(
     started = time.perf_counter()
     terms = expand_question(question, index)
     hits = retrieve(terms, index, preferred_article_id) if terms else []
-    sentences = [hit.passage_id for hit in hits if hit.kind == "sentence"]
-    previous = index.previous_sentences(sentences) if sentences else {}
-    scored = rank(hits, terms, preferred_article_id, question, previous)
+    scored = rank(hits, terms, preferred_article_id, question, index.previous_sentences)
     if (
         not scored
         or scored[0].score < ANSWER_THRESHOLD

@@ -22,6 +22,7 @@ from bot.answering import (
     QueryTerm,
     answer_question,
     asked_values,
+    confidence,
     expand_question,
     indonesian_roots,
     passage_contexts,
@@ -32,6 +33,7 @@ from bot.answering import (
     score_passage,
     spells_acronym,
     uncovered_share,
+    weigh,
 )
 from bot.desk import open_desk
 from bot.evaluation.answers import evaluate_answers
@@ -279,8 +281,16 @@ def test_the_sentence_before_is_context_but_not_for_the_asked_word() -> None:
     with_context = score_passage(sentence, matcher, contexts[8])
     assert with_context > score_passage(sentence, matcher)
     asked = score_passage(before, matcher, contexts[7], value=Value.AMOUNT)
-    assert asked == pytest.approx(VALUE_MISSING * score_passage(before, matcher))
+    assert asked < score_passage(before, matcher)  # asked for an amount, holds none
     assert score_passage(sentence, matcher, value=Value.AMOUNT) == score_passage(sentence, matcher)
+
+
+def test_confidence_is_coverage_marked_down_for_a_missing_value() -> None:
+    full = (1.0, 0.0, 1.0, 1.0, 0.0, 0.0, 0.0)
+    assert confidence(full) == pytest.approx(100.0)
+    assert confidence((0.5, 0.25, 0.0, 0.0, 0.0, 0.0, 0.0)) == pytest.approx(85.0 * 0.75)
+    assert confidence((*full[:4], 1.0, 0.0, 0.0)) == pytest.approx(100.0 * VALUE_MISSING)
+    assert weigh(full) == pytest.approx(100.0)  # a typical sentence saying all of it, in order
 
 
 def test_questions_on_our_own_fixture_pages(tmp_path: Path) -> None:
