@@ -42,10 +42,9 @@ ENOUGH_CANDIDATES = 20
 # scripts/fit_answer_weights.py (a conditional logit over the candidates of labelled questions:
 # the right passage should outscore the rest); scaled so a typical sentence holding every
 # question word in order scores 100. See docs/answering.md.
-FEATURES = ("coverage", "context", "order", "closeness", "value_missing", "headline", "length")
-WEIGHTS = (1.03, 1.32, 0.27, 0.12, -0.54, -0.48, -0.96)
-CONTEXT_FETCHED = 20  # candidates whose previous sentence is fetched as context
-TYPICAL_WORDS = 20  # the length feature is 0 for a sentence this long, below 0 for longer ones
+FEATURES = ("coverage", "context", "order", "closeness", "value_missing", "headline")
+WEIGHTS = (0.93, 1.44, 0.22, 0.20, -0.51, -0.31)
+CONTEXT_FETCHED = 30  # candidates described in full, the sentence before fetched as context
 # The confidence that the best passage answers at all is the share of the question it covers
 # (its own words, then its context's), with a little for order and closeness, marked down when
 # it lacks the value asked for. Ranking and abstaining are different questions: the fitted
@@ -696,17 +695,22 @@ def passage_features(
     """Return the passage's features, in the order of FEATURES."""
     if matcher.total_weight <= 0:
         return (0.0,) * len(FEATURES)
-    coverage = _coverage(matcher.terms, own)
-    found = [max(mine, HEADLINE_CONTEXT * near) for mine, near in zip(own, context, strict=True)]
     return (
-        coverage,
-        _coverage(matcher.terms, found) - coverage,
+        *_coverage_features(own, context, matcher),
         _pairs_in_order(tokens, matcher),
         fuzz.token_set_ratio(matcher.query_text, " ".join(tokens)) / 100.0,
         1.0 if value is not None and not holds_value(value, hit.text) else 0.0,
         1.0 if hit.kind == "headline" else 0.0,
-        (math.log1p(len(tokens)) - math.log1p(TYPICAL_WORDS)) / 4.0,
     )
+
+
+def _coverage_features(
+    own: Sequence[float], context: Sequence[float], matcher: Matcher
+) -> tuple[float, float]:
+    """Return the share of the question the passage holds, and what its context adds."""
+    coverage = _coverage(matcher.terms, own)
+    found = [max(mine, HEADLINE_CONTEXT * near) for mine, near in zip(own, context, strict=True)]
+    return coverage, _coverage(matcher.terms, found) - coverage
 
 
 def confidence(features: Sequence[float]) -> float:
@@ -831,43 +835,51 @@ def describe_candidates(
     question: str,
     previous_sentences: PreviousSentences | None = None,
 ) -> tuple[Matcher, list[Candidate]]:
-    """Return the candidates' features, best first by the fitted ranking.
+    """Return the most promising candidates with their features, best first.
 
-    Every candidate is first described with its headline as context; the CONTEXT_FETCHED best
-    are described again with the sentence before them too, fetched for those alone.
+    Every candidate is first weighed by its coverage alone, with its headline as context; the
+    CONTEXT_FETCHED best are described in full, with the sentence before them as context too
+    (fetched for those alone, in one query).
     """
     matcher = Matcher.build(terms)
     hits = list(hits)
-    value = asked_value(question, meant=matcher.qualities)
-    focus = question_focus(question)
     tokens = {hit.passage_id: passage_words(hit.text) for hit in hits}
     own = {number: matcher.best_qualities(words) for number, words in tokens.items()}
-
-    def describe(batch: Sequence[PassageHit], previous: Mapping[int, str]) -> list[Candidate]:
-        contexts = passage_contexts(batch, matcher, focus, previous)
-        return [
-            Candidate(
-                hit,
-                passage_features(
-                    hit,
-                    tokens[hit.passage_id],
-                    own[hit.passage_id],
-                    contexts[hit.passage_id],
-                    matcher,
-                    value,
-                ),
-                contexts[hit.passage_id],
+    headlines = passage_contexts(hits, matcher)
+    coverage_weights = WEIGHTS[: FEATURES.index("context") + 1]
+    best = sorted(
+        hits,
+        key=lambda hit: (
+            -sum(
+                w * f
+                for w, f in zip(
+                    coverage_weights,
+                    _coverage_features(own[hit.passage_id], headlines[hit.passage_id], matcher),
+                    strict=True,
+                )
             )
-            for hit in batch
-        ]
-
-    candidates = sorted(describe(hits, {}), key=lambda c: -weigh(c.features))
-    if previous_sentences is not None:
-        best = [c.hit for c in candidates[:CONTEXT_FETCHED]]
-        sentences = [hit.passage_id for hit in best if hit.kind == "sentence"]
-        previous = previous_sentences(sentences) if sentences else {}
-        candidates = describe(best, previous) + candidates[CONTEXT_FETCHED:]
-    return matcher, candidates
+        ),
+    )[:CONTEXT_FETCHED]
+    sentences = [hit.passage_id for hit in best if hit.kind == "sentence"]
+    previous = previous_sentences(sentences) if previous_sentences and sentences else {}
+    contexts = passage_contexts(best, matcher, question_focus(question), previous)
+    value = asked_value(question, meant=matcher.qualities)
+    candidates = [
+        Candidate(
+            hit,
+            passage_features(
+                hit,
+                tokens[hit.passage_id],
+                own[hit.passage_id],
+                contexts[hit.passage_id],
+                matcher,
+                value,
+            ),
+            contexts[hit.passage_id],
+        )
+        for hit in best
+    ]
+    return matcher, sorted(candidates, key=lambda c: -weigh(c.features))
 
 
 def rank(

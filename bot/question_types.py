@@ -60,9 +60,11 @@ _REASON = re.compile(
     r"reasons|since|after|so that|in order|to avoid|to help|to meet|amid|following)\b"
 )
 _NUMBER = rf"(?:\d+(?:[.,]\d+)*|{_NUMBER_WORDS.replace(' ', '|')}|se)"
+# "How long will the line run?" may ask for a length: a distance answers it too.
+_LENGTHS = "km kilometer kilometre kilometres kilometers meter metre metres meters mil miles"
 _DURATION = re.compile(
-    rf"\b(?:{_NUMBER}\s*(?:{_UNITS.replace(' ', '|')})\b|selama\b|sepekan\b|sebulan\b|"
-    r"setahun\b|sehari\b|semalam\b|seminggu\b)"
+    rf"\b(?:{_NUMBER}\s*(?:{_UNITS.replace(' ', '|')}|{_LENGTHS.replace(' ', '|')})\b|"
+    r"selama\b|sepekan\b|sebulan\b|setahun\b|sehari\b|semalam\b|seminggu\b)"
 )
 _MONTHS = (
     "januari februari maret april mei juni juli agustus september oktober november desember "

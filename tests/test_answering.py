@@ -286,10 +286,10 @@ def test_the_sentence_before_is_context_but_not_for_the_asked_word() -> None:
 
 
 def test_confidence_is_coverage_marked_down_for_a_missing_value() -> None:
-    full = (1.0, 0.0, 1.0, 1.0, 0.0, 0.0, 0.0)
+    full = (1.0, 0.0, 1.0, 1.0, 0.0, 0.0)
     assert confidence(full) == pytest.approx(100.0)
-    assert confidence((0.5, 0.25, 0.0, 0.0, 0.0, 0.0, 0.0)) == pytest.approx(85.0 * 0.75)
-    assert confidence((*full[:4], 1.0, 0.0, 0.0)) == pytest.approx(100.0 * VALUE_MISSING)
+    assert confidence((0.5, 0.25, 0.0, 0.0, 0.0, 0.0)) == pytest.approx(85.0 * 0.75)
+    assert confidence((*full[:4], 1.0, 0.0)) == pytest.approx(100.0 * VALUE_MISSING)
     assert weigh(full) == pytest.approx(100.0)  # a typical sentence saying all of it, in order
 
 

@@ -32,7 +32,7 @@ def test_blind_questions(tmp_path: Path) -> None:
             desk.submit(text, source=source)
 
         report = evaluate_answers(BLIND, [BLIND / "qa.jsonl"], store_page=store_page, ask=desk.ask)
-    assert report.answerable_accuracy >= 0.75, report.to_table()
+    assert report.answerable_accuracy >= 21 / 26, report.to_table()
     assert report.abstention_rate == 1.0, report.to_table()
 
 
@@ -46,7 +46,7 @@ def test_second_blind_pages_parse() -> None:
 
 
 def test_second_blind_questions_do_not_regress(tmp_path: Path) -> None:
-    """Measured blind once at 15/26 answerable and 3/4 declined; a floor, not a target."""
+    """Measured blind once at 15/26 answerable and 3/4 declined; now a floor (19/26, 4/4)."""
     with open_desk(f"sqlite:///{tmp_path / 'blind2.db'}") as desk:
 
         def store_page(text: str, source: str) -> None:
@@ -54,5 +54,47 @@ def test_second_blind_questions_do_not_regress(tmp_path: Path) -> None:
 
         qa = [SECOND_BLIND / "qa.jsonl"]
         report = evaluate_answers(SECOND_BLIND, qa, store_page=store_page, ask=desk.ask)
-    assert report.answerable_accuracy >= 16 / 26, report.to_table()
-    assert report.abstention_rate >= 0.75, report.to_table()
+    assert report.answerable_accuracy >= 19 / 26, report.to_table()
+    assert report.abstention_rate == 1.0, report.to_table()
+
+
+THIRD_BLIND = Path(__file__).parent / "fixtures" / "blind3"
+
+
+def test_third_blind_pages_parse() -> None:
+    """Measured blind: every field of every page right."""
+    report = evaluate_parsing(THIRD_BLIND).to_json()
+    assert all(row["matched"] == row["total"] for row in report["fields"].values()), report
+
+
+def test_third_blind_questions_do_not_regress(tmp_path: Path) -> None:
+    """Measured blind once at 18/26 answerable and 4/4 declined; tuned on since (20/26, 4/4)."""
+    with open_desk(f"sqlite:///{tmp_path / 'blind3.db'}") as desk:
+
+        def store_page(text: str, source: str) -> None:
+            desk.submit(text, source=source)
+
+        qa = [THIRD_BLIND / "qa.jsonl"]
+        report = evaluate_answers(THIRD_BLIND, qa, store_page=store_page, ask=desk.ask)
+    assert report.answerable_accuracy >= 20 / 26, report.to_table()
+    assert report.abstention_rate == 1.0, report.to_table()
+
+
+def test_hard_unanswerable_questions_do_not_regress(tmp_path: Path) -> None:
+    """40 questions a colleague wrote to trip a word matcher: the same names and places as the
+    stored pages, asking for facts none of them gives. Ringkas declines about half (21/40 when
+    written): the open part of answering, kept as a floor."""
+    declined = asked = 0
+    for name in ("pages", "blind", "blind2", "blind3"):
+        folder = Path(__file__).parent / "fixtures" / name
+        with open_desk(f"sqlite:///{tmp_path / name}.db") as desk:
+
+            def store_page(text: str, source: str) -> None:
+                desk.submit(text, source=source)
+
+            qa = [folder / "qa_none_extra.jsonl"]
+            report = evaluate_answers(folder, qa, store_page=store_page, ask=desk.ask)
+        declined += sum(result.right for result in report.results)
+        asked += len(report.results)
+    assert asked == 40
+    assert declined >= 20, f"declined {declined} of {asked}"

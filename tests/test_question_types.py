@@ -53,6 +53,7 @@ def test_a_misspelt_money_word_asks_for_money_through_the_word_it_means() -> Non
         (Value.DURATION, "Mereka ditahan selama 20 hari pertama.", True),
         (Value.DURATION, "Pembangunan rampung dalam 20 bulan.", True),
         (Value.DURATION, "The road closed for three weeks.", True),
+        (Value.DURATION, "The line will run for 18 kilometres.", True),
         (Value.DURATION, "Tiga tersangka ditahan.", False),
         (Value.AMOUNT, "Tiga tersangka ditahan.", True),
         (Value.AMOUNT, "Sebanyak 214 kasus tercatat.", True),
