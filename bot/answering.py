@@ -43,14 +43,14 @@ ENOUGH_CANDIDATES = 20
 # the right passage should outscore the rest); scaled so a typical sentence holding every
 # question word in order scores 100. See docs/answering.md.
 FEATURES = ("coverage", "context", "order", "closeness", "value_missing", "headline")
-WEIGHTS = (0.93, 1.44, 0.22, 0.20, -0.51, -0.31)
+WEIGHTS = (0.92, 1.42, 0.22, 0.19, -0.52, -0.32)
 CONTEXT_FETCHED = 30  # candidates described in full, the sentence before fetched as context
 # The confidence that the best passage answers at all is the share of the question it covers
 # (its own words, then its context's), with a little for order and closeness, marked down when
 # it lacks the value asked for. Ranking and abstaining are different questions: the fitted
 # ranking weights order candidates well but separate answerable from unanswerable worse.
 COVERAGE_SHARE, ORDER_SHARE, CLOSENESS_SHARE = 0.85, 0.10, 0.05
-VALUE_MISSING = 0.8
+VALUE_MISSING = 0.65
 TYPO_NEIGHBOURS = 4
 MIN_TYPO_CHECKED_LENGTH = 5  # a stored word this long seen once may be a misspelling
 # A word this common in everyday Indonesian or English (wordfreq's Zipf scale: 4.5 is about
@@ -695,12 +695,13 @@ def passage_features(
     """Return the passage's features, in the order of FEATURES."""
     if matcher.total_weight <= 0:
         return (0.0,) * len(FEATURES)
+    headline = hit.kind == "headline"
     return (
         *_coverage_features(own, context, matcher),
         _pairs_in_order(tokens, matcher),
         fuzz.token_set_ratio(matcher.query_text, " ".join(tokens)) / 100.0,
-        1.0 if value is not None and not holds_value(value, hit.text) else 0.0,
-        1.0 if hit.kind == "headline" else 0.0,
+        0.0 if value is None or holds_value(value, hit.text, headline=headline) else 1.0,
+        1.0 if headline else 0.0,
     )
 
 

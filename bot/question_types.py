@@ -57,7 +57,8 @@ _WHAT_QUESTIONS = re.compile(r"\b(?:apa|apakah|what|whats|which)\b")
 _REASON = re.compile(
     r"\b(?:karena|karenanya|sebab|disebabkan|penyebab|akibat|akibatnya|lantaran|gara|dipicu|"
     r"alasan|alasannya|demi|agar|supaya|mengingat|because|cause|caused|causes|due|reason|"
-    r"reasons|since|after|so that|in order|to avoid|to help|to meet|amid|following)\b"
+    r"reasons|since|after|so that|in order|to avoid|to help|to meet|amid|following|"
+    r"setelah|usai|imbas|dampak|gegara|buntut)\b"
 )
 _NUMBER = rf"(?:\d+(?:[.,]\d+)*|{_NUMBER_WORDS.replace(' ', '|')}|se)"
 # "How long will the line run?" may ask for a length: a distance answers it too.
@@ -112,8 +113,14 @@ def asked_value(question: str, meant: Iterable[str] = ()) -> Value | None:
     return None
 
 
-def holds_value(value: Value, passage: str) -> bool:
-    """Tell whether a passage holds a value of the kind asked for."""
+def holds_value(value: Value, passage: str, *, headline: bool = False) -> bool:
+    """Tell whether a passage holds a value of the kind asked for.
+
+    A headline is not expected to give a reason: it names the story that does ("Kenapa Cuaca
+    Terasa Lebih Gerah? Ini Penjelasannya"), and is the answer when only the headline is known.
+    """
+    if value is Value.REASON and headline:
+        return True
     text = passage.lower()
     if value is Value.MONEY:
         return _MONEY.search(text) is not None

@@ -65,3 +65,10 @@ def test_a_misspelt_money_word_asks_for_money_through_the_word_it_means() -> Non
 )
 def test_passages_hold_values(value: Value, passage: str, holds: bool) -> None:
     assert holds_value(value, passage) is holds
+
+
+def test_a_headline_is_not_expected_to_give_a_reason() -> None:
+    explainer = "Kenapa Cuaca Terasa Lebih Gerah pada Malam Hari? Ini Penjelasannya"
+    assert not holds_value(Value.REASON, explainer)
+    assert holds_value(Value.REASON, explainer, headline=True)
+    assert not holds_value(Value.MONEY, explainer, headline=True)
