@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 import re
 import time
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any, Protocol
 
@@ -43,7 +43,7 @@ ENOUGH_CANDIDATES = 20
 # the right passage should outscore the rest); scaled so a typical sentence holding every
 # question word in order scores 100. See docs/answering.md.
 FEATURES = ("coverage", "context", "order", "closeness", "value_missing", "headline")
-WEIGHTS = (0.92, 1.42, 0.22, 0.19, -0.52, -0.32)
+WEIGHTS = (0.98, 1.59, 0.20, 0.25, -0.49, -0.33)
 CONTEXT_FETCHED = 30  # candidates described in full, the sentence before fetched as context
 # The confidence that the best passage answers at all is the share of the question it covers
 # (its own words, then its context's), with a little for order and closeness, marked down when
@@ -160,6 +160,10 @@ class PassageIndex(Protocol):
 
     def previous_sentences(self, passage_ids: Sequence[int]) -> Mapping[int, str]:
         """Return, for each of these sentences, the sentence before it in its article."""
+        ...
+
+    def lead_sentences(self, article_ids: Sequence[int]) -> Mapping[int, str]:
+        """Return, for each of these articles, its first sentence."""
         ...
 
     def source(self, passage_id: int) -> PassageHit | None:
@@ -770,13 +774,15 @@ def passage_contexts(
     matcher: Matcher,
     focus: Iterable[str] = (),
     previous: Mapping[int, str] | None = None,
+    leads: Mapping[int, str] | None = None,
 ) -> dict[int, list[float]]:
     """Return, per candidate, each question word's best quality in the passage's context.
 
     The context of a sentence is its article's headline and the sentence before it
     (previous: sentence id -> text of the one before; "Akibatnya, warga harus memutar" follows
     "Jembatan itu putus"). Words next to the question word are not borrowed from the sentence
-    before: the answer itself states what is asked.
+    before: the answer itself states what is asked. An article pasted without a headline is
+    about what its first sentence says (leads: article id -> first sentence).
     """
     focused = set(focus)
     borrow = [0.0 if term.word in focused else 1.0 for term in matcher.terms]
@@ -786,10 +792,11 @@ def passage_contexts(
     for hit in hits:
         context = [0.0] * len(matcher.terms)
         if hit.kind == "sentence" and hit.article_id is not None:
-            if hit.headline:
-                if hit.headline not in headlines:
-                    headlines[hit.headline] = matcher.best_qualities(passage_words(hit.headline))
-                context = list(headlines[hit.headline])
+            headline = hit.headline or (leads or {}).get(hit.article_id)
+            if headline and headline != hit.text:
+                if headline not in headlines:
+                    headlines[headline] = matcher.best_qualities(passage_words(headline))
+                context = list(headlines[headline])
             before = (previous or {}).get(hit.passage_id)
             if before is not None:
                 near = matcher.best_qualities(passage_words(before))
@@ -818,7 +825,16 @@ def _pairs_in_order(tokens: Sequence[str], matcher: Matcher) -> float:
     return adjacent / pairs
 
 
-PreviousSentences = Callable[[Sequence[int]], Mapping[int, str]]
+class ContextIndex(Protocol):
+    """Where a candidate's context beyond its headline comes from (a PassageIndex)."""
+
+    def previous_sentences(self, passage_ids: Sequence[int]) -> Mapping[int, str]:
+        """Return, for each of these sentences, the sentence before it in its article."""
+        ...
+
+    def lead_sentences(self, article_ids: Sequence[int]) -> Mapping[int, str]:
+        """Return, for each of these articles, its first sentence."""
+        ...
 
 
 @dataclass(frozen=True)
@@ -834,13 +850,13 @@ def describe_candidates(
     hits: Iterable[PassageHit],
     terms: Sequence[QueryTerm],
     question: str,
-    previous_sentences: PreviousSentences | None = None,
+    context_index: ContextIndex | None = None,
 ) -> tuple[Matcher, list[Candidate]]:
     """Return the most promising candidates with their features, best first.
 
     Every candidate is first weighed by its coverage alone, with its headline as context; the
-    CONTEXT_FETCHED best are described in full, with the sentence before them as context too
-    (fetched for those alone, in one query).
+    CONTEXT_FETCHED best are described in full, with the sentence before them as context too,
+    and the first sentence of an article without a headline (fetched for those alone).
     """
     matcher = Matcher.build(terms)
     hits = list(hits)
@@ -861,9 +877,8 @@ def describe_candidates(
             )
         ),
     )[:CONTEXT_FETCHED]
-    sentences = [hit.passage_id for hit in best if hit.kind == "sentence"]
-    previous = previous_sentences(sentences) if previous_sentences and sentences else {}
-    contexts = passage_contexts(best, matcher, question_focus(question), previous)
+    previous, leads = _fetch_context(best, context_index)
+    contexts = passage_contexts(best, matcher, question_focus(question), previous, leads)
     value = asked_value(question, meant=matcher.qualities)
     candidates = [
         Candidate(
@@ -883,15 +898,27 @@ def describe_candidates(
     return matcher, sorted(candidates, key=lambda c: -weigh(c.features))
 
 
+def _fetch_context(
+    hits: Sequence[PassageHit], context_index: ContextIndex | None
+) -> tuple[Mapping[int, str], Mapping[int, str]]:
+    """Return the sentences before these sentences, and the leads of their headless articles."""
+    sentences = [hit for hit in hits if hit.kind == "sentence" and hit.article_id is not None]
+    if context_index is None or not sentences:
+        return {}, {}
+    headless = sorted({hit.article_id for hit in sentences if not hit.headline and hit.article_id})
+    previous = context_index.previous_sentences([hit.passage_id for hit in sentences])
+    return previous, context_index.lead_sentences(headless) if headless else {}
+
+
 def rank(
     hits: Iterable[PassageHit],
     terms: Sequence[QueryTerm],
     preferred_article_id: int | None,
     question: str = "",
-    previous_sentences: PreviousSentences | None = None,
+    context_index: ContextIndex | None = None,
 ) -> list[Scored]:
     """Score and order candidates; the reader's current article wins a near tie."""
-    matcher, candidates = describe_candidates(hits, terms, question, previous_sentences)
+    matcher, candidates = describe_candidates(hits, terms, question, context_index)
     contexts = {c.hit.passage_id: c.context for c in candidates}
     scored = [
         Scored(c.hit, confidence(c.features), rank_score=weigh(c.features)) for c in candidates
@@ -944,7 +971,7 @@ def answer_question(
     started = time.perf_counter()
     terms = expand_question(question, index)
     hits = retrieve(terms, index, preferred_article_id) if terms else []
-    scored = rank(hits, terms, preferred_article_id, question, index.previous_sentences)
+    scored = rank(hits, terms, preferred_article_id, question, index)
     if (
         not scored
         or scored[0].score < ANSWER_THRESHOLD

@@ -74,9 +74,7 @@ def describe_set(name: str, pages: list[Path], qa_files: list[Path]) -> list[Que
                     continue
                 terms = expand_question(record["question"], index)
                 hits = retrieve(terms, index, None)
-                _, candidates = describe_candidates(
-                    hits, terms, record["question"], index.previous_sentences
-                )
+                _, candidates = describe_candidates(hits, terms, record["question"], index)
                 if not candidates:
                     continue
                 described.append(

@@ -134,6 +134,10 @@ _PREVIOUS_SENTENCES = text(
     "ON b.article_id = p.article_id AND b.position = p.position - 1 AND b.kind = 'sentence' "
     "WHERE p.id IN :ids AND p.kind = 'sentence'"
 ).bindparams(bindparam("ids", expanding=True))
+_LEAD_SENTENCES = text(
+    "SELECT article_id, text FROM passage "
+    "WHERE article_id IN :ids AND kind = 'sentence' AND position = 0"
+).bindparams(bindparam("ids", expanding=True))
 _OLDEST_REMOVED = text("SELECT min(seq) FROM search_removed")
 _SQLITE_VOCABULARY = text("SELECT term, doc FROM passage_fts_vocab")
 _PG_VOCABULARY = text("SELECT word, ndoc FROM ts_stat('SELECT search FROM passage')")
@@ -435,6 +439,13 @@ class SearchIndex:
             return {}
         rows = self._session.execute(_PREVIOUS_SENTENCES, {"ids": sorted(set(passage_ids))})
         return {int(passage_id): str(body) for passage_id, body in rows}
+
+    def lead_sentences(self, article_ids: Sequence[int]) -> dict[int, str]:
+        """Return, for each of these articles, its first sentence."""
+        if not article_ids:
+            return {}
+        rows = self._session.execute(_LEAD_SENTENCES, {"ids": sorted(set(article_ids))})
+        return {int(article_id): str(body) for article_id, body in rows}
 
     def source(self, passage_id: int) -> PassageHit | None:
         """Return one passage with its source headline, date and article filled in."""

@@ -30,6 +30,8 @@ from bot.answering import (
     question_focus,
     question_names,
     question_words,
+    rank,
+    retrieve,
     score_passage,
     spells_acronym,
     uncovered_share,
@@ -307,7 +309,7 @@ def test_questions_on_our_own_fixture_pages(tmp_path: Path) -> None:
 
 
 def store_article(
-    factory: SessionFactory, key: str, headline: str, *sentences: str, language: str = "id"
+    factory: SessionFactory, key: str, headline: str | None, *sentences: str, language: str = "id"
 ) -> int:
     """Store one small article and return its id."""
     record = ArticleRecord(
@@ -489,3 +491,29 @@ def test_a_dictionary_root_links_short_roots_and_irregular_forms(
         english = {t.word: t for t in expand_question("When did the leak come out?", index)}
     assert "diuji" in testing["pengujian"].matches
     assert "came" in english["come"].matches
+
+
+def test_an_article_without_a_headline_is_about_its_first_sentence(
+    session_factory: SessionFactory,
+) -> None:
+    article = store_article(
+        session_factory,
+        "race",
+        None,
+        "Danish rider Mikkel Holm won the Tasman Coast Classic in Nelson on Sunday.",
+        "About 18,000 spectators lined the route.",
+        "The race offered prize money of NZ$120,000.",
+        language="en",
+    )
+    with session_factory() as session:
+        index = SearchIndex(session)
+        assert index.lead_sentences([article, article + 1]) == {
+            article: "Danish rider Mikkel Holm won the Tasman Coast Classic in Nelson on Sunday."
+        }
+        question = "What was the prize money at the Tasman Coast Classic?"
+        terms = expand_question(question, index)
+        best = rank(retrieve(terms, index, None), terms, None, question, index)[0]
+        alone = rank(retrieve(terms, index, None), terms, None, question)[0]
+    assert best.hit.text == "The race offered prize money of NZ$120,000."
+    assert best.uncovered < 0.2  # the race is named in the first sentence
+    assert alone.uncovered > best.uncovered + 0.2
