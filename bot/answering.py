@@ -854,7 +854,7 @@ def describe_candidates(
 ) -> tuple[Matcher, list[Candidate]]:
     """Return the most promising candidates with their features, best first.
 
-    Every candidate is first weighed by its coverage alone, with its headline as context; the
+    Every candidate is first weighed by its coverage, with its headline as context; the
     CONTEXT_FETCHED best are described in full, with the sentence before them as context too,
     and the first sentence of an article without a headline (fetched for those alone).
     """
@@ -863,20 +863,13 @@ def describe_candidates(
     tokens = {hit.passage_id: passage_words(hit.text) for hit in hits}
     own = {number: matcher.best_qualities(words) for number, words in tokens.items()}
     headlines = passage_contexts(hits, matcher)
-    coverage_weights = WEIGHTS[: FEATURES.index("context") + 1]
-    best = sorted(
-        hits,
-        key=lambda hit: (
-            -sum(
-                w * f
-                for w, f in zip(
-                    coverage_weights,
-                    _coverage_features(own[hit.passage_id], headlines[hit.passage_id], matcher),
-                    strict=True,
-                )
-            )
-        ),
-    )[:CONTEXT_FETCHED]
+
+    def covered(hit: PassageHit) -> float:
+        mine, near = own[hit.passage_id], headlines[hit.passage_id]
+        found = [max(a, HEADLINE_CONTEXT * b) for a, b in zip(mine, near, strict=True)]
+        return _coverage(matcher.terms, found)
+
+    best = sorted(hits, key=lambda hit: (-covered(hit), hit.passage_id))[:CONTEXT_FETCHED]
     previous, leads = _fetch_context(best, context_index)
     contexts = passage_contexts(best, matcher, question_focus(question), previous, leads)
     value = asked_value(question, meant=matcher.qualities)
