@@ -493,16 +493,17 @@ def _matches(
         matches.setdefault(term, MORPH)
         documents[term] = count
     seen = frequencies.get(word, 0)
-    if seen == 0:
-        for term, count in _lemma_neighbours(word, index, language):
-            matches.setdefault(term, MORPH)
-            documents[term] = count
-    own = sum(documents.get(term, 0) for term in matches)
     # A word the store lacks may be misspelt; one it holds once may be a stored misspelling,
     # unless it is short (a short word that exists is most likely meant: "ios", "hal").
     maybe_misspelt = seen == 0 or (seen == 1 and len(word) >= MIN_TYPO_CHECKED_LENGTH)
+    close = _spelled_near(word, index) if maybe_misspelt else []
+    if seen == 0:
+        for term, count in _lemma_neighbours(word, close, language):
+            matches.setdefault(term, MORPH)
+            documents[term] = count
+    own = sum(documents.get(term, 0) for term in matches)
     if maybe_misspelt and zipf(word) < COMMON_WORD_ZIPF:
-        neighbours = _typo_neighbours(word, index)
+        neighbours = _typo_neighbours(word, close)
         for term, _ in neighbours:
             matches.setdefault(term, TYPO)
         for term in _stored_forms([term for term, _ in neighbours], index, language):
@@ -535,30 +536,29 @@ def _stem_variants(word: str, index: PassageIndex, language: LanguageCode) -> li
     return list(variants.items())
 
 
+def _spelled_near(word: str, index: PassageIndex) -> list[tuple[str, int, int]]:
+    """Return (term, edit distance, passages) for stored words close in spelling to word."""
+    if len(word) < 3 or not word.isalpha():
+        return []
+    return [found for found in index.vocabulary_near(word, LEMMA_DISTANCE) if found[0] != word]
+
+
 def _lemma_neighbours(
-    word: str, index: PassageIndex, language: LanguageCode
+    word: str, close: Sequence[tuple[str, int, int]], language: LanguageCode
 ) -> list[tuple[str, int]]:
-    """Return stored words close in spelling with the same dictionary form (come -> came)."""
-    if len(word) < 3 or not word.isalpha():
-        return []
+    """Return the close stored words with the same dictionary form (come -> came)."""
     own = lemma(word, language)
-    return [
-        (term, count)
-        for term, _, count in index.vocabulary_near(word, LEMMA_DISTANCE)
-        if term != word and lemma(term, language) == own
-    ]
+    return [(term, count) for term, _, count in close if lemma(term, language) == own]
 
 
-def _typo_neighbours(word: str, index: PassageIndex) -> list[tuple[str, int]]:
+def _typo_neighbours(word: str, close: Sequence[tuple[str, int, int]]) -> list[tuple[str, int]]:
     """Return the closest stored words one edit (two for long words) from word."""
-    if len(word) < 3 or not word.isalpha():
-        return []
     allowed = 1 if len(word) <= 7 else 2
-    close = [found for found in index.vocabulary_near(word, allowed) if found[0] != word]
-    if not close:
+    within = [found for found in close if found[1] <= allowed]
+    if not within:
         return []
-    nearest = min(distance for _, distance, _ in close)
-    found = [(term, count) for term, distance, count in close if distance == nearest]
+    nearest = min(distance for _, distance, _ in within)
+    found = [(term, count) for term, distance, count in within if distance == nearest]
     found.sort(key=lambda pair: (-pair[1], pair[0]))
     return found[:TYPO_NEIGHBOURS]
 
