@@ -57,6 +57,7 @@ MIN_TYPO_CHECKED_LENGTH = 5  # a stored word this long seen once may be a misspe
 # 30 times per million words) is meant as written, not misspelt: "big" is not "bit", "pemenang"
 # not "pemegang". Readers' typos and name variants ("Makasar") sit below 4.
 COMMON_WORD_ZIPF = 4.5
+SHORT_ROOT_ZIPF = 3.5  # a 3-letter root left by stripping affixes must be this common a word
 LEMMA_DISTANCE = 2  # irregular forms a dictionary knows sit this close: came/come, paid/pay
 # A question word the store lacks weighs in full when rarer than UNSEEN_RARE_ZIPF, and down to
 # UNSEEN_COMMON_SHARE of its weight as it grows as common as UNSEEN_COMMON_ZIPF.
@@ -68,6 +69,8 @@ UNSEEN_RARE_ZIPF, UNSEEN_COMMON_ZIPF, UNSEEN_COMMON_SHARE = 5.4, 6.0, 0.25
 QUESTION_WORDS = frozenset(
     "apa apakah siapa siapakah kapan kapankah berapa berapakah bagaimana bagaimanakah kenapa "
     "mengapa dimana mana manakah kemana darimana adakah "
+    # as readers type them in chat
+    "brapa brp gimana gmn knp kpn dmn sapa napa ngapain "
     "what whats which who whom whose when where why how".split()
 )
 FUNCTION_WORDS = frozenset(
@@ -90,13 +93,12 @@ FUNCTION_WORDS = frozenset(
 # "how many" / "how much" ask for an amount as "berapa" does: the second word is part of
 # the question, and the word after it names what is counted.
 AMOUNT_QUESTION_PHRASES = {"how": frozenset({"many", "much"})}
-AMOUNT_QUESTION_WORDS = frozenset({"berapa", "berapakah"})
 # A word right next to a question word asking for an amount or a choice names the value asked
 # for ("jam berapa", "berapa harga", "pantai mana", "what time"): the answer often holds the
 # value in other words, so it counts for less. Next to who/when/why/kapan/siapa the word is
 # the subject or predicate ("who won", "kapan versi iOS keluar") and keeps its weight.
 VALUE_QUESTION_WORDS = frozenset(
-    "berapa berapakah mana manakah apa apakah what whats which how".split()
+    "berapa berapakah brapa brp mana manakah apa apakah what whats which how".split()
 )
 ASKED_VALUE_WEIGHT = 0.5
 FUNCTION_WORD_WEIGHT = 0.2
@@ -290,13 +292,20 @@ def asked_values(question: str) -> set[str]:
 
 
 def question_focus(question: str) -> set[str]:
-    """Return the words right next to any question word: the value, subject or predicate asked
-    about ("who won", "jam berapa"). The answer states them; the sentence before does not."""
+    """Return the words next to any question word: the value, subject or predicate asked about
+    ("who won", "jam berapa", "siapa yang menang"). The answer states them; the sentence
+    before does not. Function words in between are skipped."""
     marked = _question_tokens(question)
     near: set[str] = set()
     for position, (_, interrogative) in enumerate(marked):
-        if interrogative:
-            near.update(w for w, asked in marked[max(position - 1, 0) : position + 2] if not asked)
+        if not interrogative:
+            continue
+        if position and not marked[position - 1][1]:
+            near.add(marked[position - 1][0])
+        following = (w for w, asked in marked[position + 1 :] if not asked)
+        first_content = next((w for w in following if w not in FUNCTION_WORDS), None)
+        if first_content is not None:
+            near.add(first_content)
     return near - FUNCTION_WORDS
 
 
@@ -312,7 +321,12 @@ def indonesian_roots(word: str) -> set[str]:
         roots.add(stem)
         for root in _strip_prefixes(stem, depth=2):
             roots.add(root)
-    return {root for root in roots if len(root) >= _MIN_ROOT or root == word}
+    return {root for root in roots if len(root) >= _MIN_ROOT or root == word or _short_root(root)}
+
+
+def _short_root(root: str) -> bool:
+    """Tell whether a 3-letter stripped root is a real word ("ngecek" -> cek, "ngebom" -> bom)."""
+    return len(root) == _MIN_ROOT - 1 and zipf(root, ("id",)) >= SHORT_ROOT_ZIPF
 
 
 def _strip_suffixes(word: str) -> set[str]:
@@ -346,6 +360,13 @@ def _prefix_removals(word: str) -> set[str]:
     for plain in ("di", "ke", "se", "ter", "ber", "per", "be", "te"):
         if word.startswith(plain):
             found.add(word[len(plain) :])
+    # chat Indonesian drops "me": ngecek (cek), ngebom (bom), nyari (cari), nulis (tulis)
+    if word.startswith("nge"):
+        found.add(word[3:])
+    elif word.startswith("ng"):
+        found |= {word[2:], "k" + word[2:]}
+    elif word.startswith("ny"):
+        found |= {"s" + word[2:], "c" + word[2:]}
     for nasal in ("me", "pe"):
         if not word.startswith(nasal):
             continue
@@ -393,9 +414,11 @@ def _nasal(prefix: str, root: str) -> str:
 
 def related_forms(word: str, language: LanguageCode) -> set[str]:
     """Return the words that may be another form of word (the word itself excluded)."""
-    if language != "id" or not word.isalpha() or len(word) < _MIN_ROOT + 1:
+    if language != "id" or not word.isalpha() or len(word) < _MIN_ROOT:
         return set()
-    roots = {root for root in indonesian_roots(word) if len(root) >= _MIN_ROOT}
+    if len(word) == _MIN_ROOT:  # a root already: "ikut" -> diikuti, mengikuti
+        return indonesian_forms(word) - {word}
+    roots = {root for root in indonesian_roots(word) if len(root) >= _MIN_ROOT or _short_root(root)}
     # Forms of the innermost roots cover the forms of the roots in between.
     innermost = set(sorted(roots, key=lambda root: (len(root), root))[:MAX_ROOTS])
     # A dictionary root may be short ("pengujian" -> "uji"): it is known, not guessed.
@@ -444,7 +467,32 @@ def expand_question(question: str, index: PassageIndex) -> list[QueryTerm]:
                 asked=word in asked and word not in FUNCTION_WORDS,
             )
         )
+    return _with_stored_acronyms(terms, index)
+
+
+def _with_stored_acronyms(terms: list[QueryTerm], index: PassageIndex) -> list[QueryTerm]:
+    """Let consecutive question words also match a stored acronym of them ("pemungutan suara
+    ulang" matches "PSU"): the reverse of an acronym in the question."""
+    phrases: dict[str, list[int]] = {}
+    for start in range(len(terms)):
+        for size in range(3, MAX_ACRONYM + 1):
+            words = [term.word for term in terms[start : start + size]]
+            if len(words) == size and all(_spelled_out(word) for word in words):
+                phrases.setdefault("".join(word[0] for word in words), []).extend(
+                    range(start, start + size)
+                )
+    stored = index.document_frequencies(phrases) if phrases else {}
+    for acronym in stored:
+        for number in phrases[acronym]:
+            term = terms[number]
+            if acronym not in term.matches:
+                terms[number] = replace(term, matches={**term.matches, acronym: MORPH})
     return terms
+
+
+def _spelled_out(word: str) -> bool:
+    """Tell whether a question word may be one word of a spelled-out acronym."""
+    return word.isalpha() and len(word) >= 3 and word not in FUNCTION_WORDS
 
 
 def question_acronyms(question: str) -> set[str]:

@@ -43,15 +43,16 @@ _MONEY_WORDS = frozenset(
     "compensation ransom".split()
 )
 _TIME_QUESTIONS = re.compile(
-    r"\b(?:kapan|kapankah|when|what time|jam berapa|pukul berapa|tanggal berapa|tahun berapa|"
+    r"\b(?:kapan|kapankah|kpn|when|what time|jam berapa|pukul berapa|tanggal berapa|tahun berapa|"
     r"hari apa|bulan apa|what year|what date|which day|which year|which month)\b"
 )
 _DURATION_QUESTIONS = re.compile(
-    rf"\b(?:berapa lama|how long|selama berapa|berapa (?:{_UNITS.replace(' ', '|')})\b|"
+    rf"\b(?:(?:berapa|brapa|brp) lama|how long|selama berapa|"
+    rf"berapa (?:{_UNITS.replace(' ', '|')})\b|"
     r"how many (?:seconds|minutes|hours|days|nights|weeks|months|years|decades))"
 )
-_AMOUNT_QUESTIONS = re.compile(r"\b(?:berapa|berapakah|how many|how much)\b")
-_REASON_QUESTIONS = re.compile(r"\b(?:mengapa|kenapa|why|apa sebab|apa alasan)\b")
+_AMOUNT_QUESTIONS = re.compile(r"\b(?:berapa|berapakah|brapa|brp|how many|how much)\b")
+_REASON_QUESTIONS = re.compile(r"\b(?:mengapa|kenapa|knp|napa|why|apa sebab|apa alasan)\b")
 _WHAT_QUESTIONS = re.compile(r"\b(?:apa|apakah|what|whats|which)\b")
 # Words that give a reason: "ditambah karena jumlah penumpang naik".
 _REASON = re.compile(

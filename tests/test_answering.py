@@ -31,6 +31,7 @@ from bot.answering import (
     question_names,
     question_words,
     rank,
+    related_forms,
     retrieve,
     score_passage,
     spells_acronym,
@@ -39,7 +40,7 @@ from bot.answering import (
 )
 from bot.desk import open_desk
 from bot.evaluation.answers import evaluate_answers
-from bot.question_types import Value
+from bot.question_types import Value, asked_value
 from storage import repository
 from storage.records import ArticleRecord, ListedRecord
 from storage.search import PassageHit, SearchIndex, search_passages
@@ -517,3 +518,28 @@ def test_an_article_without_a_headline_is_about_its_first_sentence(
     assert best.hit.text == "The race offered prize money of NZ$120,000."
     assert best.uncovered < 0.2  # the race is named in the first sentence
     assert alone.uncovered > best.uncovered + 0.2
+
+
+def test_chat_spellings_of_question_words_and_prefixes() -> None:
+    assert question_words("Ada brapa nelayn di Selayar?") == ["ada", "nelayn", "di", "selayar"]
+    assert asked_value("Ada brapa nelayan di Selayar?") is Value.AMOUNT
+    assert question_words("gimana cara ngecek lembaga?") == ["cara", "ngecek", "lembaga"]
+    assert "cek" in indonesian_roots("ngecek")
+    assert "diikuti" in related_forms("ikut", "id")
+    assert question_focus("Siapa yang menang pilkada Kota Serang?") == {"menang"}
+
+
+def test_spelled_out_words_match_their_stored_acronym(session_factory: SessionFactory) -> None:
+    store_article(
+        session_factory,
+        "serang",
+        "KPU Kota Serang Gelar PSU",
+        "Ketua KPU mengatakan PSU akan diikuti 4.973 pemilih yang terdaftar.",
+    )
+    question = "Ada berapa pemilih yang ikut pemungutan suara ulang di Serang?"
+    with session_factory() as session:
+        terms = {t.word: t for t in expand_question(question, SearchIndex(session))}
+    assert all("psu" in terms[word].matches for word in ("pemungutan", "suara", "ulang"))
+    answer = ask(session_factory, question)
+    assert answer.answer is not None
+    assert "4.973 pemilih" in answer.answer

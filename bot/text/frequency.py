@@ -8,12 +8,12 @@ LANGUAGES = ("id", "en")
 
 
 @lru_cache(maxsize=65_536)
-def zipf(word: str) -> float:
-    """Return the word's Zipf frequency in Indonesian or English, whichever is higher.
+def zipf(word: str, languages: tuple[str, ...] = LANGUAGES) -> float:
+    """Return the word's Zipf frequency in the languages (Indonesian, English), the highest.
 
     0 means unseen, 3 about once per million words, 7 the commonest words ("the", "yang").
     wordfreq is imported on first use: it loads its lists in about 0.3 s.
     """
     from wordfreq import zipf_frequency
 
-    return max(zipf_frequency(word, language) for language in LANGUAGES)
+    return max(zipf_frequency(word, language) for language in languages)
