@@ -451,7 +451,7 @@ def expand_question(question: str, index: PassageIndex) -> list[QueryTerm]:
         matches, documents = _matches(word, related[word], frequencies, index, language)
         documents = min(total, documents)
         weight = _inverse_frequency(documents, total)
-        if word in FUNCTION_WORDS:
+        if word in FUNCTION_WORDS or _misspelt_function_word(matches):
             weight *= FUNCTION_WORD_WEIGHT
         elif not matches and word not in keys:
             weight *= _unseen_share(word)
@@ -609,6 +609,11 @@ def _typo_neighbours(word: str, close: Sequence[tuple[str, int, int]]) -> list[t
     found = [(term, count) for term, distance, count in within if distance == nearest]
     found.sort(key=lambda pair: (-pair[1], pair[0]))
     return found[:TYPO_NEIGHBOURS]
+
+
+def _misspelt_function_word(matches: Mapping[str, float]) -> bool:
+    """Tell whether a word is a slip for a function word ("coud" for "could")."""
+    return any(quality == TYPO and term in FUNCTION_WORDS for term, quality in matches.items())
 
 
 def _unseen_share(word: str) -> float:

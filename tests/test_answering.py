@@ -543,3 +543,18 @@ def test_spelled_out_words_match_their_stored_acronym(session_factory: SessionFa
     answer = ask(session_factory, question)
     assert answer.answer is not None
     assert "4.973 pemilih" in answer.answer
+
+
+def test_a_slip_for_a_function_word_weighs_like_one(session_factory: SessionFactory) -> None:
+    store_article(
+        session_factory,
+        "tidal",
+        "Tidal Turbines to Power Orkney Homes",
+        "Together the turbines could power roughly 11,000 homes a year.",
+        language="en",
+    )
+    with session_factory() as session:
+        index = SearchIndex(session)
+        terms = {t.word: t for t in expand_question("How many homes coud turbines power?", index)}
+    assert "could" in terms["coud"].matches
+    assert terms["coud"].weight < 0.5 * terms["homes"].weight
