@@ -43,7 +43,7 @@ ENOUGH_CANDIDATES = 20
 # the right passage should outscore the rest); scaled so a typical sentence holding every
 # question word in order scores 100. See docs/answering.md.
 FEATURES = ("coverage", "context", "order", "closeness", "value_missing", "headline")
-WEIGHTS = (0.98, 1.59, 0.20, 0.25, -0.49, -0.33)
+WEIGHTS = (1.21, 1.82, 0.22, 0.18, -0.41, -0.38)
 CONTEXT_FETCHED = 30  # candidates described in full, the sentence before fetched as context
 # The confidence that the best passage answers at all is the share of the question it covers
 # (its own words, then its context's), with a little for order and closeness, marked down when

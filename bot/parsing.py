@@ -372,12 +372,17 @@ def _find_category(lines: list[Line], headline_index: int | None) -> str | None:
     if not headline_index:
         return None
     line = lines[headline_index - 1]
-    if line.kind != "short":
+    # A generic section word ("Berita") is furniture elsewhere, but right above the headline
+    # it is the only section label the page prints.
+    if line.kind != "short" and line.text.strip().lower() not in _SECTION_WORDS:
         return None
     label = _BREADCRUMB.split(line.text)[-1].strip()
     if not label or len(label.split()) > 4 or len(label) > 40 or _is_brand(label):
         return None
     return label
+
+
+_SECTION_WORDS = frozenset({"berita", "news"})
 
 
 def _is_brand(text: str) -> bool:
