@@ -44,7 +44,7 @@ ENOUGH_CANDIDATES = 20
 # question word in order scores 100. See docs/answering.md.
 FEATURES = ("coverage", "context", "order", "closeness", "value_missing", "headline")
 WEIGHTS = (1.21, 1.82, 0.22, 0.18, -0.41, -0.38)
-CONTEXT_FETCHED = 30  # candidates described in full, the sentence before fetched as context
+CONTEXT_FETCHED = 20  # candidates described in full, the sentence before fetched as context
 # The confidence that the best passage answers at all is the share of the question it covers
 # (its own words, then its context's), with a little for order and closeness, marked down when
 # it lacks the value asked for. Ranking and abstaining are different questions: the fitted
@@ -828,6 +828,7 @@ def passage_contexts(
     focus: Iterable[str] = (),
     previous: Mapping[int, str] | None = None,
     leads: Mapping[int, str] | None = None,
+    headlines: dict[str, list[float]] | None = None,
 ) -> dict[int, list[float]]:
     """Return, per candidate, each question word's best quality in the passage's context.
 
@@ -835,12 +836,13 @@ def passage_contexts(
     (previous: sentence id -> text of the one before; "Akibatnya, warga harus memutar" follows
     "Jembatan itu putus"). Words next to the question word are not borrowed from the sentence
     before: the answer itself states what is asked. An article pasted without a headline is
-    about what its first sentence says (leads: article id -> first sentence).
+    about what its first sentence says (leads: article id -> first sentence). headlines caches
+    each headline's match qualities across calls.
     """
     focused = set(focus)
     borrow = [0.0 if term.word in focused else 1.0 for term in matcher.terms]
     ratio = NEIGHBOUR_CONTEXT / HEADLINE_CONTEXT
-    headlines: dict[str, list[float]] = {}
+    headlines = {} if headlines is None else headlines
     contexts: dict[int, list[float]] = {}
     for hit in hits:
         context = [0.0] * len(matcher.terms)
@@ -915,7 +917,8 @@ def describe_candidates(
     hits = list(hits)
     tokens = {hit.passage_id: passage_words(hit.text) for hit in hits}
     own = {number: matcher.best_qualities(words) for number, words in tokens.items()}
-    headlines = passage_contexts(hits, matcher)
+    headline_qualities: dict[str, list[float]] = {}
+    headlines = passage_contexts(hits, matcher, headlines=headline_qualities)
 
     def covered(hit: PassageHit) -> float:
         mine, near = own[hit.passage_id], headlines[hit.passage_id]
@@ -924,7 +927,9 @@ def describe_candidates(
 
     best = sorted(hits, key=lambda hit: (-covered(hit), hit.passage_id))[:CONTEXT_FETCHED]
     previous, leads = _fetch_context(best, context_index)
-    contexts = passage_contexts(best, matcher, question_focus(question), previous, leads)
+    contexts = passage_contexts(
+        best, matcher, question_focus(question), previous, leads, headline_qualities
+    )
     value = asked_value(question, meant=matcher.qualities)
     candidates = [
         Candidate(
