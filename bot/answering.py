@@ -467,27 +467,22 @@ def expand_question(question: str, index: PassageIndex) -> list[QueryTerm]:
                 asked=word in asked and word not in FUNCTION_WORDS,
             )
         )
-    return _with_stored_acronyms(terms, index)
+    return terms
 
 
-def _with_stored_acronyms(terms: list[QueryTerm], index: PassageIndex) -> list[QueryTerm]:
-    """Let consecutive question words also match a stored acronym of them ("pemungutan suara
-    ulang" matches "PSU"): the reverse of an acronym in the question."""
+def phrase_acronyms(terms: Sequence[QueryTerm]) -> dict[str, list[int]]:
+    """Return the acronyms of runs of 3-6 consecutive question words, with the words' numbers:
+    a passage saying "PSU" says "pemungutan suara ulang" (the reverse of an asked acronym).
+    Scoring only: retrieval finds such passages through the question's other words."""
     phrases: dict[str, list[int]] = {}
     for start in range(len(terms)):
         for size in range(3, MAX_ACRONYM + 1):
             words = [term.word for term in terms[start : start + size]]
             if len(words) == size and all(_spelled_out(word) for word in words):
-                phrases.setdefault("".join(word[0] for word in words), []).extend(
-                    range(start, start + size)
-                )
-    stored = index.document_frequencies(phrases) if phrases else {}
-    for acronym in stored:
-        for number in phrases[acronym]:
-            term = terms[number]
-            if acronym not in term.matches:
-                terms[number] = replace(term, matches={**term.matches, acronym: MORPH})
-    return terms
+                acronym = "".join(word[0] for word in words)
+                if zipf(acronym) < COMMON_WORD_ZIPF:  # not "dan" for "daging ayam naik"
+                    phrases.setdefault(acronym, []).extend(range(start, start + size))
+    return phrases
 
 
 def _spelled_out(word: str) -> bool:
@@ -689,6 +684,8 @@ class Matcher:
         for number, term in enumerate(terms):
             for word, quality in term.matches.items():
                 qualities.setdefault(word, []).append((number, quality))
+        for acronym, numbers in phrase_acronyms(terms).items():
+            qualities.setdefault(acronym, []).extend((number, MORPH) for number in numbers)
         return cls(
             terms=terms,
             qualities=qualities,

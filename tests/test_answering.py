@@ -26,6 +26,7 @@ from bot.answering import (
     expand_question,
     indonesian_roots,
     passage_contexts,
+    phrase_acronyms,
     question_acronyms,
     question_focus,
     question_names,
@@ -538,8 +539,12 @@ def test_spelled_out_words_match_their_stored_acronym(session_factory: SessionFa
     )
     question = "Ada berapa pemilih yang ikut pemungutan suara ulang di Serang?"
     with session_factory() as session:
-        terms = {t.word: t for t in expand_question(question, SearchIndex(session))}
-    assert all("psu" in terms[word].matches for word in ("pemungutan", "suara", "ulang"))
+        terms = expand_question(question, SearchIndex(session))
+    words = [term.word for term in terms]
+    assert phrase_acronyms(terms)["psu"] == [
+        words.index(w) for w in ("pemungutan", "suara", "ulang")
+    ]
+    assert "dan" not in phrase_acronyms(expand_question_words("daging ayam naik"))
     answer = ask(session_factory, question)
     assert answer.answer is not None
     assert "4.973 pemilih" in answer.answer
@@ -558,3 +563,11 @@ def test_a_slip_for_a_function_word_weighs_like_one(session_factory: SessionFact
         terms = {t.word: t for t in expand_question("How many homes coud turbines power?", index)}
     assert "could" in terms["coud"].matches
     assert terms["coud"].weight < 0.5 * terms["homes"].weight
+
+
+def expand_question_words(text: str) -> list[QueryTerm]:
+    """Return plain terms for the words of text, as expand_question would before look-ups."""
+    return [
+        QueryTerm(word=word, weight=1.0, matches={word: EXACT}, documents=1)
+        for word in question_words(text)
+    ]
