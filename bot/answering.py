@@ -11,11 +11,13 @@ import re
 import time
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Any, Protocol
 
 from rapidfuzz import fuzz
 
 from bot.question_types import Value, asked_value, holds_value
+from bot.text.chat import formal_words, load_lexicon
 from bot.text.frequency import zipf
 from bot.text.language import LanguageCode, detect_language, language_tools
 from bot.text.lemmas import lemma
@@ -247,6 +249,7 @@ class Scored:
 def load_word_lists() -> None:
     """Load the everyday-frequency and dictionary-form lists now rather than at a first question."""
     zipf("yang")
+    load_lexicon()
     for language in ("id", "en"):
         lemma("yang", language)
 
@@ -254,9 +257,29 @@ def load_word_lists() -> None:
 # --- normalisation ---------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=1024)
+def written_out(question: str) -> tuple[str, ...]:
+    """Return the question's words, Indonesian chat spellings written out (brp -> berapa).
+
+    Capitalised words are names and acronyms, kept as written ("DPT" is not the chat "dpt",
+    dapat; "Sam" is not "sama"), but a capitalised first word may be a chat question word
+    ("Gimana …", "Brp …").
+    """
+    if question_language(question) != "id":
+        return tuple(passage_words(question))
+    words: list[str] = []
+    for token in _WORD.findall(question):
+        formal = formal_words([token.lower()])
+        if token.islower() or (not words and set(formal) <= QUESTION_WORDS):
+            words.extend(formal)
+        else:
+            words.append(token.lower())
+    return tuple(words)
+
+
 def _question_tokens(question: str) -> list[tuple[str, bool]]:
     """Return the question's words, each with whether it belongs to the interrogative."""
-    tokens = passage_words(question)
+    tokens = written_out(question)
     marked = []
     for position, word in enumerate(tokens):
         before = tokens[position - 1] if position else ""
@@ -927,7 +950,7 @@ def describe_candidates(
     contexts = passage_contexts(
         best, matcher, question_focus(question), previous, leads, headline_qualities
     )
-    value = asked_value(question, meant=matcher.qualities)
+    value = asked_value(" ".join(written_out(question)), meant=matcher.qualities)
     candidates = [
         Candidate(
             hit,

@@ -524,7 +524,7 @@ def test_an_article_without_a_headline_is_about_its_first_sentence(
 def test_chat_spellings_of_question_words_and_prefixes() -> None:
     assert question_words("Ada brapa nelayn di Selayar?") == ["ada", "nelayn", "di", "selayar"]
     assert asked_value("Ada brapa nelayan di Selayar?") is Value.AMOUNT
-    assert question_words("gimana cara ngecek lembaga?") == ["cara", "ngecek", "lembaga"]
+    assert question_words("gimana cara ngecek lembaga?") == ["cara", "mengecek", "lembaga"]
     assert "cek" in indonesian_roots("ngecek")
     assert "diikuti" in related_forms("ikut", "id")
     assert question_focus("Siapa yang menang pilkada Kota Serang?") == {"menang"}

@@ -16,3 +16,11 @@ def lemma(word: str, language: LanguageCode) -> str:
     from simplemma import lemmatize
 
     return lemmatize(word, lang=language).lower()
+
+
+@lru_cache(maxsize=65_536)
+def in_dictionary(word: str, language: LanguageCode) -> bool:
+    """Tell whether the word is listed in the language's dictionary (a formal word)."""
+    from simplemma import is_known
+
+    return bool(is_known(word, lang=language))
