@@ -24,7 +24,6 @@ from bot.answering import (
     asked_values,
     confidence,
     expand_question,
-    indonesian_roots,
     passage_contexts,
     phrase_acronyms,
     question_acronyms,
@@ -32,7 +31,6 @@ from bot.answering import (
     question_names,
     question_words,
     rank,
-    related_forms,
     retrieve,
     score_passage,
     spells_acronym,
@@ -42,6 +40,7 @@ from bot.answering import (
 from bot.desk import open_desk
 from bot.evaluation.answers import evaluate_answers
 from bot.question_types import Value, asked_value
+from bot.text.morphology import indonesian_roots, related_forms
 from storage import repository
 from storage.records import ArticleRecord, ListedRecord
 from storage.search import PassageHit, SearchIndex, search_passages
