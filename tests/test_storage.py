@@ -112,8 +112,8 @@ def test_sqlite_engine_creates_the_directory_and_sets_pragmas(tmp_path: Any) -> 
         engine.dispose()
 
 
-def test_create_schema_is_idempotent_and_safe_in_parallel(database_url: str) -> None:
-    engines = [create_database_engine(database_url) for _ in range(3)]
+def create_schemas_in_parallel(engines: list[Engine]) -> list[BaseException]:
+    """Run create_schema on every engine at once; return what they raised."""
     errors: list[BaseException] = []
 
     def create(engine: Engine) -> None:
@@ -127,14 +127,30 @@ def test_create_schema_is_idempotent_and_safe_in_parallel(database_url: str) -> 
         thread.start()
     for thread in threads:
         thread.join()
+    return errors
+
+
+def test_create_schema_is_idempotent_and_safe_in_parallel(database_url: str) -> None:
+    engines = [create_database_engine(database_url) for _ in range(3)]
     try:
-        assert errors == []
+        assert create_schemas_in_parallel(engines) == []
         create_schema(engines[0])
         with Session(engines[0]) as session:
             assert repository.count_articles(session=session) == 0
     finally:
         for engine in engines:
             engine.dispose()
+
+
+def test_workers_opening_a_new_sqlite_file_together_all_get_in(tmp_path: Any) -> None:
+    # Switching a new file to WAL can answer "locked" without waiting: a race to lose.
+    for attempt in range(20):
+        engines = [create_database_engine(str(tmp_path / f"new-{attempt}.db")) for _ in range(6)]
+        try:
+            assert create_schemas_in_parallel(engines) == [], f"attempt {attempt}"
+        finally:
+            for engine in engines:
+                engine.dispose()
 
 
 def test_headline_key_normalises_case_space_and_trailing_punctuation() -> None:
