@@ -16,7 +16,7 @@ from typing import Any, Protocol
 
 from rapidfuzz import fuzz
 
-from bot.question_types import Value, asked_value, holds_value
+from bot.question_types import Value, asked_value, holds_value, names_value
 from bot.text.chat import formal_words, load_lexicon
 from bot.text.frequency import zipf
 from bot.text.language import LanguageCode, detect_language, language_tools
@@ -80,6 +80,9 @@ FUNCTION_WORDS = frozenset(
     "harus ingin mau boleh ada para sang si pun lah kah saja secara tersebut sebuah seorang "
     "sang nya agar supaya jika kalau maka namun tetapi tapi serta hingga sampai soal tentang "
     "menurut kata ujar per lakukan melakukan dilakukan "
+    "terhadap selama kepada bagi sejak antara melalui mengenai setelah sesudah sebelum saat "
+    "ketika sewaktu sambil sedangkan yaitu yakni bila apabila meski meskipun walaupun masih "
+    "belum sedang pula "
     # everyday chat Indonesian: "jadi tuntutan jaksa buat Haris berapa tahun sih?"
     "jadi buat aja sih dong deh kok nih tuh gimana gmn gak nggak ga enggak udah dah yg dgn utk "
     "kalo klo bgt banget emang memang kah "
@@ -87,6 +90,8 @@ FUNCTION_WORDS = frozenset(
     "has have had i you he she it we they me him her us them my your his its our their this "
     "that these those there here can could will would shall should may might must many much "
     "any some about from with as into than then so not no yes get got "
+    "during before after since until over under against between through without within upon "
+    "just also only very too while whether if because though although "
     # English light and auxiliary verb forms: "why are drivers going on strike" asks about
     # the strike; the passage says "vote to strike", not "go".
     "go goes going went gone gets getting doing having being".split()
@@ -108,6 +113,7 @@ HEADLINE_CONTEXT = 0.5  # a word found only in the sentence's article headline
 # found in the headline: "Ketinggian air mencapai 40 sentimeter" follows "Banjir rob …".
 NEIGHBOUR_CONTEXT = 0.3
 EXACT, MORPH, TYPO = 1.0, 0.9, 0.8
+VALUE_STANDS_IN = TYPO  # "biaya" found as "Rp11,3 triliun" in a passage asked for a sum
 
 MIN_ROOT_LENGTH = 4  # a stem shorter than this is not searched by prefix
 _WORD = re.compile(r"[^\W_]+")
@@ -656,13 +662,26 @@ def passage_features(
     if matcher.total_weight <= 0:
         return (0.0,) * len(FEATURES)
     headline = hit.kind == "headline"
+    holds = value is not None and holds_value(value, hit.text, headline=headline)
+    if holds:
+        own = _value_stands_in(own, matcher, value)
     return (
         *_coverage_features(own, context, matcher),
         _pairs_in_order(tokens, matcher),
         fuzz.token_set_ratio(matcher.query_text, " ".join(tokens)) / 100.0,
-        0.0 if value is None or holds_value(value, hit.text, headline=headline) else 1.0,
+        0.0 if value is None or holds else 1.0,
         1.0 if headline else 0.0,
     )
+
+
+def _value_stands_in(own: Sequence[float], matcher: Matcher, value: Value | None) -> list[float]:
+    """Credit the words naming the value asked for to a passage that holds such a value."""
+    return [
+        max(quality, VALUE_STANDS_IN)
+        if names_value(value, term.word, asked=term.asked)
+        else quality
+        for term, quality in zip(matcher.terms, own, strict=True)
+    ]
 
 
 def _coverage_features(
@@ -707,12 +726,18 @@ def headline_context(hit: PassageHit, matcher: Matcher) -> list[float]:
 
 
 def uncovered_share(
-    hit: PassageHit, matcher: Matcher, context: Sequence[float] | None = None
+    hit: PassageHit,
+    matcher: Matcher,
+    context: Sequence[float] | None = None,
+    *,
+    value: Value | None = None,
 ) -> float:
     """Return the share of the question's weight found neither in the passage nor its context."""
     if matcher.total_weight <= 0:
         return 1.0
     found = matcher.best_qualities(passage_words(hit.text))
+    if value is not None and holds_value(value, hit.text, headline=hit.kind == "headline"):
+        found = _value_stands_in(found, matcher, value)
     if context is None:
         context = headline_context(hit, matcher)
     missing = 0.0
@@ -833,7 +858,7 @@ def describe_candidates(
     contexts = passage_contexts(
         best, matcher, question_focus(question), previous, leads, headline_qualities
     )
-    value = asked_value(" ".join(written_out(question)), meant=matcher.qualities)
+    value = question_value(question, matcher)
     candidates = [
         Candidate(
             hit,
@@ -850,6 +875,11 @@ def describe_candidates(
         for hit in best
     ]
     return matcher, sorted(candidates, key=lambda c: -weigh(c.features))
+
+
+def question_value(question: str, matcher: Matcher) -> Value | None:
+    """Return the kind of value the question asks for, its words read as matched."""
+    return asked_value(" ".join(written_out(question)), meant=matcher.qualities)
 
 
 def _fetch_context(
@@ -882,7 +912,10 @@ def rank(
     if scored:  # only the best one is tested for what it leaves uncovered
         top = scored[0].hit
         scored[0] = replace(
-            scored[0], uncovered=uncovered_share(top, matcher, contexts[top.passage_id])
+            scored[0],
+            uncovered=uncovered_share(
+                top, matcher, contexts[top.passage_id], value=question_value(question, matcher)
+            ),
         )
     return scored
 

@@ -31,7 +31,7 @@ _NUMBER_WORDS = (
     "million millions billion billions half double twice several few"
 )
 # Words naming a sum of money: a question asking "how much" about one wants a currency amount.
-_MONEY_WORDS = frozenset(
+MONEY_WORDS = frozenset(
     "harga harganya biaya biayanya tarif tarifnya nilai nilainya anggaran anggarannya dana "
     "kerugian gaji upah ongkos denda modal omzet omset pendapatan penghasilan utang pinjaman "
     "investasi subsidi insentif uang honor tunjangan pajak retribusi iuran premi sewa bayar "
@@ -41,6 +41,13 @@ _MONEY_WORDS = frozenset(
     "money grant charge charged charges revenue profit profits loss losses debt tax taxes "
     "rent bill raise raised earn earned earns sell sold buy bought investment subsidy "
     "compensation ransom".split()
+)
+# Words for a sum in general: any amount of money in the answer is the one asked for. A
+# particular sum (gaji, denda, salary, loan) is not: the answer must name it.
+SUM_WORDS = frozenset(
+    "biaya biayanya harga harganya nilai nilainya anggaran anggarannya dana ongkos tarif "
+    "tarifnya investasi cost costs costed price prices priced worth value valued budget "
+    "pay pays paid paying spend spends spent fund funds funding funded investment".split()
 )
 _TIME_QUESTIONS = re.compile(
     r"\b(?:kapan|kapankah|kpn|when|what time|jam berapa|pukul berapa|tanggal berapa|tahun berapa|"
@@ -106,12 +113,25 @@ def asked_value(question: str, meant: Iterable[str] = ()) -> Value | None:
         return Value.TIME
     if _REASON_QUESTIONS.search(text):
         return Value.REASON
-    about_money = bool(_MONEY_WORDS.intersection(text.split()) or _MONEY_WORDS.intersection(meant))
+    about_money = bool(MONEY_WORDS.intersection(text.split()) or MONEY_WORDS.intersection(meant))
     if _AMOUNT_QUESTIONS.search(text):
         return Value.MONEY if about_money else Value.AMOUNT
     if about_money and _WHAT_QUESTIONS.search(text):  # "what was the prize money?"
         return Value.MONEY
     return None
+
+
+def names_value(value: Value | None, word: str, *, asked: bool) -> bool:
+    """Tell whether a question word names the value asked for, so the value stands in for it.
+
+    "Berapa biaya membangun tol?" is answered by "menelan investasi Rp11,3 triliun": the sum
+    is the "biaya"; a particular sum ("gaji") must be named. asked: the word sits next to the
+    question word ("jam berapa", "berapa lama"). A count is not: "berapa rumah" wants houses
+    counted, not any number.
+    """
+    if value is Value.MONEY:
+        return word in SUM_WORDS
+    return asked and value in (Value.TIME, Value.DURATION)
 
 
 def holds_value(value: Value, passage: str, *, headline: bool = False) -> bool:

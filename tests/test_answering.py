@@ -414,6 +414,28 @@ def test_a_question_for_money_is_answered_by_the_sentence_with_the_sum(
         assert "Rp 6,8 miliar" in answer.answer
 
 
+def test_a_sum_in_other_words_answers_a_question_for_the_cost(
+    session_factory: SessionFactory,
+) -> None:
+    store_article(
+        session_factory,
+        "tol",
+        "Tol Kediri-Tulungagung Mulai Beroperasi",
+        "Jalan tol Kediri-Tulungagung sepanjang 44 kilometer mulai beroperasi Senin.",
+        "Pembangunan tol tersebut menelan investasi Rp11,3 triliun sejak 2022.",
+        "Tarif tol belum diumumkan oleh pengelola.",
+    )
+    answer = ask(session_factory, "Berapa biaya membangun tol Kediri-Tulungagung?")
+    assert answer.answer is not None
+    assert "Rp11,3 triliun" in answer.answer
+    declined = ask(session_factory, "Berapa gaji petugas tol Kediri-Tulungagung?")
+    assert declined.answer is None  # a particular sum the story does not give
+
+
+def test_prepositions_and_conjunctions_weigh_as_function_words() -> None:
+    assert {"terhadap", "selama", "kepada", "sejak", "during", "before", "until"} <= FUNCTION_WORDS
+
+
 def test_a_misspelt_word_matches_the_stored_forms_of_the_word_it_means(
     session_factory: SessionFactory,
 ) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.question_types import Value, asked_value, holds_value
+from bot.question_types import Value, asked_value, holds_value, names_value
 
 
 @pytest.mark.parametrize(
@@ -72,3 +72,22 @@ def test_a_headline_is_not_expected_to_give_a_reason() -> None:
     assert not holds_value(Value.REASON, explainer)
     assert holds_value(Value.REASON, explainer, headline=True)
     assert not holds_value(Value.MONEY, explainer, headline=True)
+
+
+@pytest.mark.parametrize(
+    ("value", "word", "asked", "named"),
+    [
+        (Value.MONEY, "biaya", True, True),  # any sum answers "berapa biaya"
+        (Value.MONEY, "cost", False, True),  # "How much did the clinic cost?"
+        (Value.MONEY, "gaji", True, False),  # a particular sum must be named
+        (Value.MONEY, "five", True, False),  # "which five banks arranged the $850m loan"
+        (Value.TIME, "jam", True, True),  # "jam berapa": a clock time is the "jam"
+        (Value.DURATION, "lama", True, True),
+        (Value.AMOUNT, "rumah", True, False),  # "berapa rumah": any number is not houses
+        (None, "biaya", True, False),
+    ],
+)
+def test_a_value_of_the_kind_asked_stands_in_for_the_word_naming_it(
+    value: Value | None, word: str, asked: bool, named: bool
+) -> None:
+    assert names_value(value, word, asked=asked) is named
