@@ -106,6 +106,8 @@ AMOUNT_QUESTION_PHRASES = {"how": frozenset({"many", "much"})}
 VALUE_QUESTION_WORDS = frozenset(
     "berapa berapakah brapa brp mana manakah apa apakah what whats which how".split()
 )
+# "Pantai mana" asks which beach; in "di mana tanggul jebol" the word after is the subject.
+PLACE_QUESTION_WORDS = frozenset({"mana", "manakah"})
 ASKED_VALUE_WEIGHT = 0.5
 FUNCTION_WORD_WEIGHT = 0.2
 HEADLINE_CONTEXT = 0.5  # a word found only in the sentence's article headline
@@ -309,8 +311,8 @@ def asked_values(question: str) -> set[str]:
             continue
         if word in VALUE_QUESTION_WORDS and position and not marked[position - 1][1]:
             near.add(marked[position - 1][0])
-        if word in VALUE_QUESTION_WORDS or word in AMOUNT_QUESTION_PHRASES.get(
-            marked[position - 1][0] if position else "", frozenset()
+        if (word in VALUE_QUESTION_WORDS and word not in PLACE_QUESTION_WORDS) or (
+            word in AMOUNT_QUESTION_PHRASES.get(marked[position - 1][0] if position else "", ())
         ):
             following = marked[position + 1 : position + 2]
             near.update(w for w, asked in following if not asked)

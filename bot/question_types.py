@@ -16,6 +16,7 @@ class Value(Enum):
     TIME = "time"
     DURATION = "duration"
     REASON = "reason"
+    PLACE = "place"
 
 
 _UNITS = (
@@ -58,6 +59,9 @@ _DURATION_QUESTIONS = re.compile(
     rf"berapa (?:{_UNITS.replace(' ', '|')})\b|"
     r"how many (?:seconds|minutes|hours|days|nights|weeks|months|years|decades))"
 )
+_PLACE_QUESTIONS = re.compile(
+    r"\b(?:di ?mana(?:kah)?|ke ?mana|dari ?mana|dmn|where|wherever|lokasi(?:nya)? di ?mana)\b"
+)
 _AMOUNT_QUESTIONS = re.compile(r"\b(?:berapa|berapakah|brapa|brp|how many|how much)\b")
 _REASON_QUESTIONS = re.compile(r"\b(?:mengapa|kenapa|knp|napa|why|apa sebab|apa alasan)\b")
 _WHAT_QUESTIONS = re.compile(r"\b(?:apa|apakah|what|whats|which)\b")
@@ -98,6 +102,24 @@ _MONEY = re.compile(
     r"\brp\.?\s?\d|[$£€¥]\s?\d|\d\s?(?:usd|idr|eur|gbp|sgd|myr)\b"
     r"|\b(?:rupiah|dolar|dollars?|pounds?|euros?|ringgit|yen|yuan|pence|cents?)\b"
 )
+# A place: a name after a preposition of place ("di Waingapu", "to Bend"), or a kind of place
+# with or without its name ("tanggul Sungai Sengkarang", "di balai desa", "at the hospital").
+_PLACE_NOUNS = (
+    "desa kelurahan kecamatan kabupaten kota provinsi jalan jl sungai kali pulau gunung pantai "
+    "pasar stadion gedung balai kampung dusun pelabuhan bandara terminal stasiun kantor rumah "
+    "sekolah kampus masjid gereja pura hotel wilayah kawasan daerah lokasi perairan selat teluk "
+    "danau hutan taman lapangan alun "
+    "village town city county district province street road river island mountain beach port "
+    "airport station hospital school office church hall park square harbour harbor clinic "
+    "centre center coast bay lake forest"
+)
+_PLACE_NOUN = rf"(?:{_PLACE_NOUNS.replace(' ', '|')})"
+_PLACE = re.compile(  # case-sensitive but for the scoped (?i:…): a name starts with a capital
+    r"\b(?i:di|ke|dari|dekat|sekitar|menuju|in|at|to|from|near|into|across|outside|inside|"
+    r"toward|towards)\s+(?:the\s+)?[A-Z]"
+    rf"|\b(?i:{_PLACE_NOUN})\s+[A-Z]"
+    rf"|\b(?i:di|ke|dari|at|in|to|from)\s+(?i:the\s+|a\s+)?(?i:{_PLACE_NOUN})\b"
+)
 _DIGIT_OR_NUMBER_WORD = re.compile(rf"\d|\b(?:{_NUMBER_WORDS.replace(' ', '|')})\b")
 
 
@@ -113,6 +135,8 @@ def asked_value(question: str, meant: Iterable[str] = ()) -> Value | None:
         return Value.TIME
     if _REASON_QUESTIONS.search(text):
         return Value.REASON
+    if _PLACE_QUESTIONS.search(text):
+        return Value.PLACE
     about_money = bool(MONEY_WORDS.intersection(text.split()) or MONEY_WORDS.intersection(meant))
     if _AMOUNT_QUESTIONS.search(text):
         return Value.MONEY if about_money else Value.AMOUNT
@@ -142,6 +166,8 @@ def holds_value(value: Value, passage: str, *, headline: bool = False) -> bool:
     """
     if value is Value.REASON and headline:
         return True
+    if value is Value.PLACE:
+        return _PLACE.search(passage) is not None
     text = passage.lower()
     if value is Value.MONEY:
         return _MONEY.search(text) is not None

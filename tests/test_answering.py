@@ -265,6 +265,11 @@ def test_how_many_is_the_interrogative_and_light_verbs_are_function_words() -> N
     assert question_focus("Who won the race?") == {"won"}
 
 
+def test_after_di_mana_comes_the_subject_not_the_value_asked() -> None:
+    assert asked_values("Di mana tanggul yang jebol?") == set()
+    assert asked_values("Pantai mana yang ditutup?") == {"pantai"}
+
+
 def test_the_sentence_before_is_context_but_not_for_the_asked_word() -> None:
     terms = [
         QueryTerm(word="banjir", weight=4.0, matches={"banjir": EXACT}, documents=1),

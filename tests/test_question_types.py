@@ -25,6 +25,10 @@ from bot.question_types import Value, asked_value, holds_value, names_value
         ("Mengapa KAI menambah perjalanan KRL?", Value.REASON),
         ("What was the prize money at the race?", Value.MONEY),
         ("Apa nama museum itu?", None),
+        ("Di mana tanggul yang jebol?", Value.PLACE),
+        ("Where did the patients go for treatment?", Value.PLACE),
+        ("Ke mana warga mengungsi?", Value.PLACE),
+        ("Pantai mana yang ditutup?", None),
     ],
 )
 def test_questions_ask_for_a_kind_of_value(question: str, value: Value | None) -> None:
@@ -91,3 +95,19 @@ def test_a_value_of_the_kind_asked_stands_in_for_the_word_naming_it(
     value: Value | None, word: str, asked: bool, named: bool
 ) -> None:
     assert names_value(value, word, asked=asked) is named
+
+
+@pytest.mark.parametrize(
+    ("passage", "holds"),
+    [
+        ("Tanggul Sungai Sengkarang jebol sepanjang 15 meter.", True),
+        ("Most patients travelled to Bend three times a week.", True),
+        ("Warga yang terluka dirawat di rumah sakit.", True),
+        ("The clinic opened at the hospital on Monday.", True),
+        ("Tanggul yang jebol sedang kami tutup sementara, kata Agus, Senin.", False),
+        ("Dia datang ke sana bersama keluarga.", False),  # a capital must start the name
+        ("The vote went to a second round.", False),
+    ],
+)
+def test_passages_name_a_place(passage: str, holds: bool) -> None:
+    assert holds_value(Value.PLACE, passage) is holds
