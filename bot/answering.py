@@ -68,7 +68,8 @@ UNSEEN_RARE_ZIPF, UNSEEN_COMMON_ZIPF, UNSEEN_COMMON_SHARE = 5.4, 6.0, 0.25
 # small weight. A generic list: stopwordsiso's lists hold content words readers ask about
 # ("kasus", "harga", "half", "won"), so they are not used here.
 QUESTION_WORDS = frozenset(
-    "apa apakah siapa siapakah kapan kapankah berapa berapakah bagaimana bagaimanakah kenapa "
+    "apa apakah siapa siapakah kapan kapankah berapa berapakah seberapa bagaimana bagaimanakah "
+    "kenapa "
     "mengapa dimana mana manakah kemana darimana adakah "
     # as readers type them in chat
     "brapa brp gimana gmn knp kpn dmn sapa napa ngapain "
@@ -104,7 +105,7 @@ AMOUNT_QUESTION_PHRASES = {"how": frozenset({"many", "much"})}
 # value in other words, so it counts for less. Next to who/when/why/kapan/siapa the word is
 # the subject or predicate ("who won", "kapan versi iOS keluar") and keeps its weight.
 VALUE_QUESTION_WORDS = frozenset(
-    "berapa berapakah brapa brp mana manakah apa apakah what whats which how".split()
+    "berapa berapakah seberapa brapa brp mana manakah apa apakah what whats which how".split()
 )
 # "Pantai mana" asks which beach; in "di mana tanggul jebol" the word after is the subject.
 PLACE_QUESTION_WORDS = frozenset({"mana", "manakah"})

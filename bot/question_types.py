@@ -62,8 +62,20 @@ _DURATION_QUESTIONS = re.compile(
 _PLACE_QUESTIONS = re.compile(
     r"\b(?:di ?mana(?:kah)?|ke ?mana|dari ?mana|dmn|where|wherever|lokasi(?:nya)? di ?mana)\b"
 )
-_AMOUNT_QUESTIONS = re.compile(r"\b(?:berapa|berapakah|brapa|brp|how many|how much)\b")
+# "How strong were the winds?" asks for a measure: "sustained winds of 185 kilometres per hour".
+_AMOUNT_QUESTIONS = re.compile(
+    r"\b(?:berapa|berapakah|seberapa|brapa|brp|how many|how much|how (?:big|large|small|"
+    r"strong|fast|high|tall|deep|far|heavy|wide|old|hot|cold|severe|bad))\b"
+)
 _REASON_QUESTIONS = re.compile(r"\b(?:mengapa|kenapa|knp|napa|why|apa sebab|apa alasan)\b")
+# Tried in this order when two start at the same word ("berapa lama" is a duration).
+_QUESTIONS = (
+    (Value.DURATION, _DURATION_QUESTIONS),
+    (Value.TIME, _TIME_QUESTIONS),
+    (Value.REASON, _REASON_QUESTIONS),
+    (Value.PLACE, _PLACE_QUESTIONS),
+    (Value.AMOUNT, _AMOUNT_QUESTIONS),
+)
 _WHAT_QUESTIONS = re.compile(r"\b(?:apa|apakah|what|whats|which)\b")
 # Words that give a reason: "ditambah karena jumlah penumpang naik".
 _REASON = re.compile(
@@ -129,17 +141,12 @@ def asked_value(question: str, meant: Iterable[str] = ()) -> Value | None:
     meant: stored words the question's words were matched to ("anggran" means "anggaran").
     """
     text = " ".join(re.findall(r"[^\W_]+", question.lower()))
-    if _DURATION_QUESTIONS.search(text):
-        return Value.DURATION
-    if _TIME_QUESTIONS.search(text):
-        return Value.TIME
-    if _REASON_QUESTIONS.search(text):
-        return Value.REASON
-    if _PLACE_QUESTIONS.search(text):
-        return Value.PLACE
     about_money = bool(MONEY_WORDS.intersection(text.split()) or MONEY_WORDS.intersection(meant))
-    if _AMOUNT_QUESTIONS.search(text):
-        return Value.MONEY if about_money else Value.AMOUNT
+    first = _first_question(text)
+    if first is Value.AMOUNT and about_money:
+        return Value.MONEY
+    if first is not None:
+        return first
     if about_money and _WHAT_QUESTIONS.search(text):  # "what was the prize money?"
         return Value.MONEY
     return None
@@ -156,6 +163,16 @@ def names_value(value: Value | None, word: str, *, asked: bool) -> bool:
     if value is Value.MONEY:
         return word in SUM_WORDS
     return asked and value in (Value.TIME, Value.DURATION)
+
+
+def _first_question(text: str) -> Value | None:
+    """Return the kind asked by the question's first question word ("How strong … when …")."""
+    found = []
+    for priority, (value, pattern) in enumerate(_QUESTIONS):
+        match = pattern.search(text)
+        if match:
+            found.append((match.start(), priority, value))
+    return min(found)[2] if found else None
 
 
 def holds_value(value: Value, passage: str, *, headline: bool = False) -> bool:

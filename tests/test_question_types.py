@@ -29,6 +29,10 @@ from bot.question_types import Value, asked_value, holds_value, names_value
         ("Where did the patients go for treatment?", Value.PLACE),
         ("Ke mana warga mengungsi?", Value.PLACE),
         ("Pantai mana yang ditutup?", None),
+        ("How strong were the winds when the typhoon hit land?", Value.AMOUNT),  # first asks
+        ("How big is the fenced-off area?", Value.AMOUNT),
+        ("Seberapa jauh jalur evakuasi dari kawah?", Value.AMOUNT),
+        ("KRL tambahan berangkat jam berapa aja?", Value.TIME),
     ],
 )
 def test_questions_ask_for_a_kind_of_value(question: str, value: Value | None) -> None:
