@@ -16,7 +16,7 @@ from typing import Any, Protocol
 
 from rapidfuzz import fuzz
 
-from bot.question_types import Value, asked_value, holds_value, names_value
+from bot.question_types import UNIT_WORDS, Value, asked_value, holds_value, names_value
 from bot.text.chat import formal_words, load_lexicon
 from bot.text.frequency import zipf
 from bot.text.language import LanguageCode, detect_language, language_tools
@@ -45,7 +45,7 @@ ENOUGH_CANDIDATES = 20
 # the right passage should outscore the rest); scaled so a typical sentence holding every
 # question word in order scores 100. See docs/answering.md.
 FEATURES = ("coverage", "context", "order", "closeness", "value_missing", "headline")
-WEIGHTS = (1.21, 1.82, 0.22, 0.18, -0.41, -0.38)
+WEIGHTS = (1.21, 1.88, 0.36, 0.05, -0.39, -0.38)
 CONTEXT_FETCHED = 20  # candidates described in full, the sentence before fetched as context
 # The confidence that the best passage answers at all is the share of the question it covers
 # (its own words, then its context's), with a little for order and closeness, marked down when
@@ -666,6 +666,8 @@ def passage_features(
         return (0.0,) * len(FEATURES)
     headline = hit.kind == "headline"
     holds = value is not None and holds_value(value, hit.text, headline=headline)
+    if holds and value is Value.AMOUNT:
+        holds = not _lacks_asked_unit(own, matcher)
     if holds:
         own = _value_stands_in(own, matcher, value)
     return (
@@ -674,6 +676,14 @@ def passage_features(
         fuzz.token_set_ratio(matcher.query_text, " ".join(tokens)) / 100.0,
         0.0 if value is None or holds else 1.0,
         1.0 if headline else 0.0,
+    )
+
+
+def _lacks_asked_unit(own: Sequence[float], matcher: Matcher) -> bool:
+    """Tell whether the passage lacks the unit a count is asked in ("berapa ton")."""
+    return any(
+        term.asked and term.word in UNIT_WORDS and not quality
+        for term, quality in zip(matcher.terms, own, strict=True)
     )
 
 

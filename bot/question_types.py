@@ -48,7 +48,24 @@ MONEY_WORDS = frozenset(
 SUM_WORDS = frozenset(
     "biaya biayanya harga harganya nilai nilainya anggaran anggarannya dana ongkos tarif "
     "tarifnya investasi cost costs costed price prices priced worth value valued budget "
-    "pay pays paid paying spend spends spent fund funds funding funded investment".split()
+    "pay pays paid paying spend spends spent fund funds funding funded investment "
+    # verbs of spending or setting aside a sum: "anggaran habis berapa", "siapkan dana berapa"
+    "habis menghabiskan dihabiskan menelan ditelan butuh membutuhkan dibutuhkan perlu "
+    "memerlukan diperlukan alokasi mengalokasikan dialokasikan menyiapkan disiapkan siapkan "
+    "mengucurkan dikucurkan menggelontorkan digelontorkan need needs needed require "
+    "required allocate allocated".split()
+)
+_CHANGE_WORDS = frozenset(
+    "naik kenaikan dinaikkan menaikkan turun penurunan diturunkan menurunkan potongan dipotong "
+    "pemotongan tambahan bertambah berkurang pertumbuhan tumbuh rise rises rose risen raise "
+    "raised increase increased hike cut cuts drop dropped fall fell growth grow grew".split()
+)
+# Units a count is given in: "berapa ton" is not answered by a passage without tonnes.
+UNIT_WORDS = frozenset(
+    "ton kg kilogram gram kuintal liter meter km kilometer sentimeter cm hektare hektar ha "
+    "persen derajat watt megawatt mw kwh "
+    "tonnes tons tonne kilograms kilos litres liters metres meters kilometres kilometers miles "
+    "hectares acres percent degrees megawatts gigabytes terabytes".split()
 )
 _TIME_QUESTIONS = re.compile(
     r"\b(?:kapan|kapankah|kpn|when|what time|jam berapa|pukul berapa|tanggal berapa|tahun berapa|"
@@ -143,8 +160,8 @@ def asked_value(question: str, meant: Iterable[str] = ()) -> Value | None:
     text = " ".join(re.findall(r"[^\W_]+", question.lower()))
     about_money = bool(MONEY_WORDS.intersection(text.split()) or MONEY_WORDS.intersection(meant))
     first = _first_question(text)
-    if first is Value.AMOUNT and about_money:
-        return Value.MONEY
+    if first is Value.AMOUNT and about_money and not _CHANGE_WORDS.intersection(text.split()):
+        return Value.MONEY  # a change in a sum may be a share: "how big is the pay rise?" 8%
     if first is not None:
         return first
     if about_money and _WHAT_QUESTIONS.search(text):  # "what was the prize money?"

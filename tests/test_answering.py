@@ -207,7 +207,12 @@ def test_question_words_drop_question_words() -> None:
 
 @pytest.mark.parametrize(
     ("first", "second"),
-    [("memperkuat", "penguatan"), ("pengabdian", "mengabdi"), ("peluncuran", "diluncurkan")],
+    [
+        ("memperkuat", "penguatan"),
+        ("pengabdian", "mengabdi"),
+        ("peluncuran", "diluncurkan"),
+        ("siapin", "menyiapkan"),  # chat -in for -kan
+    ],
 )
 def test_indonesian_affix_variants_share_a_root(first: str, second: str) -> None:
     assert indonesian_roots(first) & indonesian_roots(second)
@@ -435,6 +440,34 @@ def test_a_sum_in_other_words_answers_a_question_for_the_cost(
     assert "Rp11,3 triliun" in answer.answer
     declined = ask(session_factory, "Berapa gaji petugas tol Kediri-Tulungagung?")
     assert declined.answer is None  # a particular sum the story does not give
+
+
+def test_a_count_asked_in_a_unit_wants_a_passage_giving_that_unit(
+    session_factory: SessionFactory,
+) -> None:
+    store_article(
+        session_factory,
+        "kopi",
+        "Ekspor Kopi Lampung Anjlok",
+        "Nilai ekspor kopi Lampung pada Januari-April 2026 tercatat US$214,6 juta.",
+        "Dinas mencatat volume ekspor pada empat bulan pertama hanya 41.300 ton.",
+    )
+    answer = ask(session_factory, "Volume ekspor kopi Lampung Januari-April brp ton?")
+    assert answer.answer is not None
+    assert "41.300 ton" in answer.answer
+
+
+def test_spending_verbs_ask_for_a_sum(session_factory: SessionFactory) -> None:
+    store_article(
+        session_factory,
+        "seragam",
+        "Semarang Gratiskan Seragam Sekolah",
+        "Pemkot Semarang akan menggratiskan seragam bagi 48.000 siswa baru.",
+        "Program seragam gratis itu menelan anggaran sekitar Rp38,4 miliar.",
+    )
+    answer = ask(session_factory, "Anggaran seragam gratis di Semarang habis berapa?")
+    assert answer.answer is not None
+    assert "Rp38,4 miliar" in answer.answer
 
 
 def test_prepositions_and_conjunctions_weigh_as_function_words() -> None:

@@ -33,6 +33,8 @@ from bot.question_types import Value, asked_value, holds_value, names_value
         ("How big is the fenced-off area?", Value.AMOUNT),
         ("Seberapa jauh jalur evakuasi dari kawah?", Value.AMOUNT),
         ("KRL tambahan berangkat jam berapa aja?", Value.TIME),
+        ("How big is the pay rise for bus drivers?", Value.AMOUNT),  # a share answers
+        ("Berapa kenaikan tarif KRL?", Value.AMOUNT),
     ],
 )
 def test_questions_ask_for_a_kind_of_value(question: str, value: Value | None) -> None:

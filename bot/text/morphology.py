@@ -9,7 +9,8 @@ from bot.text.language import LanguageCode
 from bot.text.lemmas import lemma
 
 MAX_ROOTS = 5
-_ID_SUFFIXES = ("lah", "kah", "pun", "nya", "ku", "mu", "kan", "an", "i")
+# "-in" is chat Indonesian for -kan and -i: siapin (siapkan), latihin (latihkan).
+_ID_SUFFIXES = ("lah", "kah", "pun", "nya", "ku", "mu", "kan", "an", "i", "in")
 _ID_DERIVATIONAL_SUFFIXES = ("", "kan", "an", "i", "nya")
 _MIN_ROOT = 4
 SHORT_ROOT_ZIPF = 3.5  # a 3-letter root left by stripping affixes must be this common a word
