@@ -86,7 +86,7 @@ FUNCTION_WORDS = frozenset(
     "belum sedang pula "
     # everyday chat Indonesian: "jadi tuntutan jaksa buat Haris berapa tahun sih?"
     "jadi buat aja sih dong deh kok nih tuh gimana gmn gak nggak ga enggak udah dah yg dgn utk "
-    "kalo klo bgt banget emang memang kah "
+    "kalo klo bgt banget emang memang kah bakal gara "
     "the a an of to in on at for by and or is are was were be been being do does did done "
     "has have had i you he she it we they me him her us them my your his its our their this "
     "that these those there here can could will would shall should may might must many much "

@@ -105,7 +105,7 @@ _NUMBER = rf"(?:\d+(?:[.,]\d+)*|{_NUMBER_WORDS.replace(' ', '|')}|se)"
 # "How long will the line run?" may ask for a length: a distance answers it too.
 _LENGTHS = "km kilometer kilometre kilometres kilometers meter metre metres meters mil miles"
 _DURATION = re.compile(
-    rf"\b(?:{_NUMBER}\s*(?:{_UNITS.replace(' ', '|')}|{_LENGTHS.replace(' ', '|')})\b|"
+    rf"\b(?:{_NUMBER}[\s-]*(?:{_UNITS.replace(' ', '|')}|{_LENGTHS.replace(' ', '|')})\b|"
     r"selama\b|sepekan\b|sebulan\b|setahun\b|sehari\b|semalam\b|seminggu\b)"
 )
 _MONTHS = (

@@ -71,6 +71,7 @@ def test_a_misspelt_money_word_asks_for_money_through_the_word_it_means() -> Non
         (Value.REASON, "Perjalanan ditambah karena jumlah penumpang naik.", True),
         (Value.REASON, "Drivers voted to strike after talks over pay failed.", True),
         (Value.REASON, "KAI menambah 24 perjalanan KRL mulai Senin.", False),
+        (Value.DURATION, "The 13.4-kilometre elevated line opened on Monday.", True),
     ],
 )
 def test_passages_hold_values(value: Value, passage: str, holds: bool) -> None:
