@@ -34,6 +34,7 @@ PREFERRED_ARTICLE_MARGIN = 6.0
 UNKNOWN_NAME_FACTOR = 2.0
 MIN_NAME_LENGTH = 6
 MAX_ACRONYM = 6
+MIN_CLIPPED, MAX_CLIPPED, CLIP_PIECE = 5, 9, 2  # "kades": two pieces of 2+ letters
 CANDIDATE_LIMIT = 120
 MAX_QUERY_TERMS = 4
 ALTERNATIVES = 2
@@ -235,6 +236,7 @@ class QueryTerm:
     unknown_name: bool = False  # written with a capital mid-question, and stored nowhere
     acronym: bool = False  # written in capitals ("DPT"): also matches "daftar pemilih tetap"
     asked: bool = False  # names the value asked for ("berapa harga"): weighs less when missing
+    clipped: bool = False  # stored nowhere: may clip the words it stands for ("pemprov")
 
     @property
     def missing_weight(self) -> float:
@@ -380,6 +382,7 @@ def expand_question(question: str, index: PassageIndex) -> list[QueryTerm]:
                 unknown_name=unknown_name,
                 acronym=word in acronyms,
                 asked=word in asked and word not in FUNCTION_WORDS,
+                clipped=not matches and _may_be_clipped(word),
             )
         )
     return terms
@@ -619,6 +622,8 @@ class Matcher:
         for number, term in enumerate(self.terms):
             if term.acronym and best[number] < MORPH and spells_acronym(tokens, term.word):
                 best[number] = MORPH
+            elif term.clipped and not best[number] and clips_words(tokens, term.word):
+                best[number] = TYPO
         return best
 
 
@@ -630,6 +635,35 @@ def spells_acronym(tokens: Sequence[str], acronym: str) -> bool:
         tokens[start].startswith(first)
         and "".join(token[:1] for token in tokens[start : start + size]) == acronym
         for start in range(len(tokens) - size + 1)
+    )
+
+
+def _may_be_clipped(word: str) -> bool:
+    """Tell whether an unstored word may be a clipped compound ("pemprov", "kades")."""
+    return word.isalpha() and MIN_CLIPPED <= len(word) <= MAX_CLIPPED and word not in FUNCTION_WORDS
+
+
+def clips_words(tokens: Sequence[str], word: str) -> bool:
+    """Tell whether the word joins the beginnings of 2-3 consecutive tokens.
+
+    Indonesian news and readers clip compounds: pemprov (pemerintah provinsi), kades (kepala
+    desa), wabup (wakil bupati), kemenkes (kementerian kesehatan).
+    """
+    return any(
+        tokens[start].startswith(word[:CLIP_PIECE]) and _clipped_from(word, tokens, start, 0)
+        for start in range(len(tokens) - 1)
+    )
+
+
+def _clipped_from(rest: str, tokens: Sequence[str], start: int, pieces: int) -> bool:
+    if not rest:
+        return pieces >= 2
+    if pieces == 3 or start >= len(tokens):
+        return False
+    token = tokens[start]
+    return any(
+        token.startswith(rest[:size]) and _clipped_from(rest[size:], tokens, start + 1, pieces + 1)
+        for size in range(CLIP_PIECE, min(len(token), len(rest)) + 1)
     )
 
 

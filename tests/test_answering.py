@@ -22,9 +22,11 @@ from bot.answering import (
     QueryTerm,
     answer_question,
     asked_values,
+    clips_words,
     confidence,
     expand_question,
     passage_contexts,
+    passage_words,
     phrase_acronyms,
     question_acronyms,
     question_focus,
@@ -468,6 +470,21 @@ def test_spending_verbs_ask_for_a_sum(session_factory: SessionFactory) -> None:
     answer = ask(session_factory, "Anggaran seragam gratis di Semarang habis berapa?")
     assert answer.answer is not None
     assert "Rp38,4 miliar" in answer.answer
+
+
+def test_a_clipped_compound_matches_the_words_it_clips(session_factory: SessionFactory) -> None:
+    store_article(
+        session_factory,
+        "bibit",
+        "Petani Kopi Dapat Bibit Gratis",
+        "Pemerintah Provinsi Lampung membagikan 2 juta bibit kopi tahun ini.",
+        "Pemerintah Kabupaten Tanggamus membagikan 300.000 bibit kakao.",
+    )
+    answer = ask(session_factory, "Pemprov bagiin berapa bibit?")
+    assert answer.answer is not None
+    assert "Provinsi Lampung" in answer.answer
+    assert clips_words(passage_words("Wakil Bupati Gowa"), "wabup")
+    assert not clips_words(passage_words("harga beras naik"), "hargab")
 
 
 def test_prepositions_and_conjunctions_weigh_as_function_words() -> None:
