@@ -68,7 +68,7 @@ def test_third_blind_pages_parse() -> None:
 
 
 def test_third_blind_questions_do_not_regress(tmp_path: Path) -> None:
-    """Measured blind once at 18/26 answerable and 4/4 declined; tuned on since (20/26, 4/4)."""
+    """Measured blind once at 18/26 answerable and 4/4 declined; tuned on since (24/26, 4/4)."""
     with open_desk(f"sqlite:///{tmp_path / 'blind3.db'}") as desk:
 
         def store_page(text: str, source: str) -> None:
@@ -76,14 +76,14 @@ def test_third_blind_questions_do_not_regress(tmp_path: Path) -> None:
 
         qa = [THIRD_BLIND / "qa.jsonl"]
         report = evaluate_answers(THIRD_BLIND, qa, store_page=store_page, ask=desk.ask)
-    assert report.answerable_accuracy >= 20 / 26, report.to_table()
+    assert report.answerable_accuracy >= 23 / 26, report.to_table()
     assert report.abstention_rate == 1.0, report.to_table()
 
 
 def test_hard_unanswerable_questions_do_not_regress(tmp_path: Path) -> None:
     """40 questions a colleague wrote to trip a word matcher: the same names and places as the
     stored pages, asking for facts none of them gives. Ringkas declined 21/40 when they were
-    written, 22 to 24 of 40 since: the open part of answering, kept as a floor."""
+    written, 22 to 25 of 40 since: the open part of answering, kept as a floor."""
     declined = asked = 0
     for name in ("pages", "blind", "blind2", "blind3"):
         folder = Path(__file__).parent / "fixtures" / name
@@ -97,7 +97,7 @@ def test_hard_unanswerable_questions_do_not_regress(tmp_path: Path) -> None:
         declined += sum(result.right for result in report.results)
         asked += len(report.results)
     assert asked == 40
-    assert declined >= 22, f"declined {declined} of {asked}"
+    assert declined >= 24, f"declined {declined} of {asked}"
 
 
 FOURTH_BLIND = Path(__file__).parent / "fixtures" / "blind4"
@@ -130,7 +130,28 @@ def test_fourth_blind_questions_do_not_regress(tmp_path: Path) -> None:
 
 def test_fifth_blind_questions_do_not_regress(tmp_path: Path) -> None:
     """Held out to the end of the third round: 27/32 answerable, 8/8 declined (the same before
-    it). Every miss ranks the right passage first but below the confidence threshold."""
+    it). Every miss ranked the right passage first but below the confidence threshold; the
+    fourth round's rules (a sum stands in for "biaya", prepositions weigh little) took it to
+    31/32."""
     report = _answers(FIFTH_BLIND, tmp_path / "blind5.db")
-    assert report.answerable_accuracy >= 27 / 32, report.to_table()
+    assert report.answerable_accuracy >= 30 / 32, report.to_table()
     assert report.abstention_rate == 1.0, report.to_table()
+
+
+SIXTH_BLIND = Path(__file__).parent / "fixtures" / "blind6"
+
+
+def test_sixth_blind_pages_parse() -> None:
+    """Measured blind: every field of every page right."""
+    report = evaluate_parsing(SIXTH_BLIND).to_json()
+    assert all(row["matched"] == row["total"] for row in report["fields"].values()), report
+
+
+def test_sixth_blind_questions_do_not_regress(tmp_path: Path) -> None:
+    """Chattier and more paraphrased than the others ("Pemprov Lampung siapin anggaran berapa
+    buat bagi-bagi bibit kopi?"): the last release answered 16/32 and declined 5/8; the first
+    rules of the fourth round, found on the other sets, 14/32 when it arrived; tuned on since
+    (18/32, 5/8)."""
+    report = _answers(SIXTH_BLIND, tmp_path / "blind6.db")
+    assert report.answerable_accuracy >= 17 / 32, report.to_table()
+    assert report.abstention_rate >= 5 / 8, report.to_table()
