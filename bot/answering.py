@@ -925,8 +925,19 @@ def describe_candidates(
 
 
 def question_value(question: str, matcher: Matcher) -> Value | None:
-    """Return the kind of value the question asks for, its words read as matched."""
-    return asked_value(" ".join(written_out(question)), meant=matcher.qualities)
+    """Return the kind of value the question asks for, its words read as best matched.
+
+    Only a word's best matches say what it means: "anggran" means "anggaran", but
+    "penanaman" (stored as tanaman) does not mean its far typo neighbour "dana".
+    """
+    meant = {
+        word
+        for term in matcher.terms
+        if term.matches
+        for word, quality in term.matches.items()
+        if quality == max(term.matches.values())
+    }
+    return asked_value(" ".join(written_out(question)), meant=meant)
 
 
 def _fetch_context(

@@ -58,7 +58,8 @@ SUM_WORDS = frozenset(
 _CHANGE_WORDS = frozenset(
     "naik kenaikan dinaikkan menaikkan turun penurunan diturunkan menurunkan potongan dipotong "
     "pemotongan tambahan bertambah berkurang pertumbuhan tumbuh rise rises rose risen raise "
-    "raised increase increased hike cut cuts drop dropped fall fell growth grow grew".split()
+    "raised increase increased hike cut cuts drop dropped fall fell growth grow grew up "
+    "down".split()
 )
 # Units a count is given in: "berapa ton" is not answered by a passage without tonnes.
 UNIT_WORDS = frozenset(

@@ -15,7 +15,9 @@ from bot.answering import (
     EXACT,
     FUNCTION_WORDS,
     HEADLINE_CONTEXT,
+    MORPH,
     NEIGHBOUR_CONTEXT,
+    TYPO,
     VALUE_MISSING,
     Answer,
     Matcher,
@@ -31,6 +33,7 @@ from bot.answering import (
     question_acronyms,
     question_focus,
     question_names,
+    question_value,
     question_words,
     rank,
     retrieve,
@@ -485,6 +488,17 @@ def test_a_clipped_compound_matches_the_words_it_clips(session_factory: SessionF
     assert "Provinsi Lampung" in answer.answer
     assert clips_words(passage_words("Wakil Bupati Gowa"), "wabup")
     assert not clips_words(passage_words("harga beras naik"), "hargab")
+
+
+def test_only_a_words_best_matches_say_what_is_asked() -> None:
+    planting = QueryTerm(
+        word="penanaman", weight=3.0, matches={"tanaman": MORPH, "dana": TYPO}, documents=8
+    )
+    hectares = QueryTerm(word="hektare", weight=3.0, matches={"hektare": EXACT}, documents=4)
+    matcher = Matcher.build([hectares, planting])
+    assert question_value("Berapa hektare penanaman kakao?", matcher) is Value.AMOUNT
+    budget = QueryTerm(word="anggran", weight=3.0, matches={"anggaran": TYPO}, documents=2)
+    assert question_value("Berapa anggran PSU?", Matcher.build([budget])) is Value.MONEY
 
 
 def test_prepositions_and_conjunctions_weigh_as_function_words() -> None:
