@@ -20,7 +20,7 @@ from bot.question_types import UNIT_WORDS, Value, asked_value, holds_value, name
 from bot.text.chat import formal_words, load_lexicon
 from bot.text.frequency import zipf
 from bot.text.language import LanguageCode, detect_language, language_tools
-from bot.text.lemmas import lemma
+from bot.text.lemmas import in_dictionary, lemma
 from bot.text.morphology import related_forms
 
 # Calibrated on synthetic questions, not on the sample questions (docs/answering.md).
@@ -463,7 +463,10 @@ def _matches(
             matches.setdefault(term, MORPH)
             documents[term] = count
     own = sum(documents.get(term, 0) for term in matches)
-    if maybe_misspelt and zipf(word) < COMMON_WORD_ZIPF:
+    # A dictionary word whose forms are stored is meant: "penanaman" (tanaman) is not
+    # a slip for "pendanaan".
+    meant = own > 0 and in_dictionary(word, language)
+    if maybe_misspelt and zipf(word) < COMMON_WORD_ZIPF and not meant:
         neighbours = _typo_neighbours(word, close)
         for term, _ in neighbours:
             matches.setdefault(term, TYPO)

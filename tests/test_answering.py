@@ -501,6 +501,23 @@ def test_only_a_words_best_matches_say_what_is_asked() -> None:
     assert question_value("Berapa anggran PSU?", Matcher.build([budget])) is Value.MONEY
 
 
+def test_a_dictionary_word_with_stored_forms_is_not_taken_for_a_typo(
+    session_factory: SessionFactory,
+) -> None:
+    store_article(
+        session_factory,
+        "kakao",
+        "Petani Beralih ke Kakao",
+        "Luas tanaman kakao baru bertambah 2.150 hektare.",
+        "Pendanaan program itu berasal dari APBD.",
+    )
+    with session_factory() as session:
+        terms = expand_question("Berapa luas penanaman kakao?", SearchIndex(session))
+    planting = next(term for term in terms if term.word == "penanaman")
+    assert "tanaman" in planting.matches
+    assert "pendanaan" not in planting.matches
+
+
 def test_prepositions_and_conjunctions_weigh_as_function_words() -> None:
     assert {"terhadap", "selama", "kepada", "sejak", "during", "before", "until"} <= FUNCTION_WORDS
 
