@@ -17,12 +17,13 @@ class Value(Enum):
     DURATION = "duration"
     REASON = "reason"
     PLACE = "place"
+    AGE = "age"
 
 
 _UNITS = (
     "detik menit jam hari pekan minggu bulan tahun dekade abad malam "
     "second seconds minute minutes hour hours day days night nights week weeks "
-    "fortnight month months year years decade decades century"
+    "fortnight month months year years decade decades century musim semester season seasons"
 )
 _NUMBER_WORDS = (
     "satu dua tiga empat lima enam tujuh delapan sembilan sepuluh sebelas seratus seribu "
@@ -80,6 +81,10 @@ _DURATION_QUESTIONS = re.compile(
 _PLACE_QUESTIONS = re.compile(
     r"\b(?:di ?mana(?:kah)?|ke ?mana|dari ?mana|dmn|where|wherever|lokasi(?:nya)? di ?mana)\b"
 )
+_AGE_QUESTIONS = re.compile(
+    r"\b(?:how old|what age|(?:berapa|brapa|brp)(?:kah)? (?:usia|umur)|(?:usia|umur)(?:nya)? "
+    r"(?:berapa|brapa|brp))\b"
+)
 # "How strong were the winds?" asks for a measure: "sustained winds of 185 kilometres per hour".
 _AMOUNT_QUESTIONS = re.compile(
     r"\b(?:berapa|berapakah|seberapa|brapa|brp|how many|how much|how (?:big|large|small|"
@@ -92,6 +97,7 @@ _QUESTIONS = (
     (Value.TIME, _TIME_QUESTIONS),
     (Value.REASON, _REASON_QUESTIONS),
     (Value.PLACE, _PLACE_QUESTIONS),
+    (Value.AGE, _AGE_QUESTIONS),
     (Value.AMOUNT, _AMOUNT_QUESTIONS),
 )
 _WHAT_QUESTIONS = re.compile(r"\b(?:apa|apakah|what|whats|which)\b")
@@ -150,6 +156,11 @@ _PLACE = re.compile(  # case-sensitive but for the scoped (?i:…): a name start
     rf"|\b(?i:{_PLACE_NOUN})\s+[A-Z]"
     rf"|\b(?i:di|ke|dari|at|in|to|from)\s+(?i:the\s+|a\s+)?(?i:{_PLACE_NOUN})\b"
 )
+# An age as news gives it: "Sutrisno (52)", "berusia 52 tahun", "a 52-year-old", "aged 52".
+_AGE = re.compile(
+    r"\(\d{1,3}\)|\b(?:usia|umur|berusia|berumur|aged|age of|age)\s+\d{1,3}\b"
+    r"|\b\d{1,3}[\s-]*(?:tahun|thn|years? old|year-old)\b"
+)
 _DIGIT_OR_NUMBER_WORD = re.compile(rf"\d|\b(?:{_NUMBER_WORDS.replace(' ', '|')})\b")
 
 
@@ -180,7 +191,7 @@ def names_value(value: Value | None, word: str, *, asked: bool) -> bool:
     """
     if value is Value.MONEY:
         return word in SUM_WORDS
-    return asked and value in (Value.TIME, Value.DURATION)
+    return asked and value in (Value.TIME, Value.DURATION, Value.AGE)
 
 
 def _first_question(text: str) -> Value | None:
@@ -203,6 +214,8 @@ def holds_value(value: Value, passage: str, *, headline: bool = False) -> bool:
         return True
     if value is Value.PLACE:
         return _PLACE.search(passage) is not None
+    if value is Value.AGE:
+        return _AGE.search(passage.lower()) is not None
     text = passage.lower()
     if value is Value.MONEY:
         return _MONEY.search(text) is not None

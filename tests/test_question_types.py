@@ -35,6 +35,9 @@ from bot.question_types import Value, asked_value, holds_value, names_value
         ("KRL tambahan berangkat jam berapa aja?", Value.TIME),
         ("How big is the pay rise for bus drivers?", Value.AMOUNT),  # a share answers
         ("Berapa kenaikan tarif KRL?", Value.AMOUNT),
+        ("Berapa usia Kepala Desa Karangtengah?", Value.AGE),
+        ("How old is the captain?", Value.AGE),
+        ("Pemain itu dikontrak berapa lama?", Value.DURATION),
     ],
 )
 def test_questions_ask_for_a_kind_of_value(question: str, value: Value | None) -> None:
@@ -72,6 +75,10 @@ def test_a_misspelt_money_word_asks_for_money_through_the_word_it_means() -> Non
         (Value.REASON, "Drivers voted to strike after talks over pay failed.", True),
         (Value.REASON, "KAI menambah 24 perjalanan KRL mulai Senin.", False),
         (Value.DURATION, "The 13.4-kilometre elevated line opened on Monday.", True),
+        (Value.DURATION, "Ia dikontrak dua setengah musim.", True),
+        (Value.AGE, "Kepala Desa Karangtengah, Sutrisno (52), menyebut retakan tanah.", True),
+        (Value.AGE, "The wreck was found by a 34-year-old fisherman.", True),
+        (Value.AGE, "Kepala Desa Karangtengah menyebut tujuh desa rawan.", False),
     ],
 )
 def test_passages_hold_values(value: Value, passage: str, holds: bool) -> None:
@@ -93,6 +100,7 @@ def test_a_headline_is_not_expected_to_give_a_reason() -> None:
         (Value.MONEY, "gaji", True, False),  # a particular sum must be named
         (Value.MONEY, "five", True, False),  # "which five banks arranged the $850m loan"
         (Value.TIME, "jam", True, True),  # "jam berapa": a clock time is the "jam"
+        (Value.AGE, "usia", True, True),
         (Value.DURATION, "lama", True, True),
         (Value.AMOUNT, "rumah", True, False),  # "berapa rumah": any number is not houses
         (None, "biaya", True, False),
