@@ -73,7 +73,7 @@ QUESTION_WORDS = frozenset(
     "kenapa "
     "mengapa dimana mana manakah kemana darimana adakah "
     # as readers type them in chat
-    "brapa brp gimana gmn knp kpn dmn sapa napa ngapain "
+    "brapa brp berapaan gimana gmn knp kpn dmn sapa napa ngapain "
     "what whats which who whom whose when where why how".split()
 )
 FUNCTION_WORDS = frozenset(
@@ -82,12 +82,12 @@ FUNCTION_WORDS = frozenset(
     "harus ingin mau boleh ada para sang si pun lah kah saja secara tersebut sebuah seorang "
     "sang nya agar supaya jika kalau maka namun tetapi tapi serta hingga sampai soal tentang "
     "menurut kata ujar per lakukan melakukan dilakukan "
-    "terhadap selama kepada bagi sejak antara melalui mengenai setelah sesudah sebelum saat "
+    "terhadap selama kepada bagi sejak antara melalui mengenai atas setelah sesudah sebelum saat "
     "ketika sewaktu sambil sedangkan yaitu yakni bila apabila meski meskipun walaupun masih "
     "belum sedang pula "
     # everyday chat Indonesian: "jadi tuntutan jaksa buat Haris berapa tahun sih?"
     "jadi buat aja sih dong deh kok nih tuh gimana gmn gak nggak ga enggak udah dah yg dgn utk "
-    "kalo klo bgt banget emang memang kah bakal gara "
+    "kalo klo bgt banget emang memang kah bakal gara ya yah nah loh lho kan "
     "the a an of to in on at for by and or is are was were be been being do does did done "
     "has have had i you he she it we they me him her us them my your his its our their this "
     "that these those there here can could will would shall should may might must many much "
@@ -106,7 +106,7 @@ AMOUNT_QUESTION_PHRASES = {"how": frozenset({"many", "much"})}
 # value in other words, so it counts for less. Next to who/when/why/kapan/siapa the word is
 # the subject or predicate ("who won", "kapan versi iOS keluar") and keeps its weight.
 VALUE_QUESTION_WORDS = frozenset(
-    "berapa berapakah seberapa brapa brp mana manakah apa apakah what whats which how".split()
+    "berapa berapakah seberapa brapa brp berapaan mana manakah apa what whats which how".split()
 )
 # "Pantai mana" asks which beach; in "di mana tanggul jebol" the word after is the subject.
 PLACE_QUESTION_WORDS = frozenset({"mana", "manakah"})

@@ -87,7 +87,7 @@ _AGE_QUESTIONS = re.compile(
 )
 # "How strong were the winds?" asks for a measure: "sustained winds of 185 kilometres per hour".
 _AMOUNT_QUESTIONS = re.compile(
-    r"\b(?:berapa|berapakah|seberapa|brapa|brp|how many|how much|how (?:big|large|small|"
+    r"\b(?:berapa|berapakah|berapaan|seberapa|brapa|brp|how many|how much|how (?:big|large|small|"
     r"strong|fast|high|tall|deep|far|heavy|wide|old|hot|cold|severe|bad))\b"
 )
 _REASON_QUESTIONS = re.compile(r"\b(?:mengapa|kenapa|knp|napa|why|apa sebab|apa alasan)\b")

@@ -520,6 +520,14 @@ def test_a_dictionary_word_with_stored_forms_is_not_taken_for_a_typo(
 
 def test_prepositions_and_conjunctions_weigh_as_function_words() -> None:
     assert {"terhadap", "selama", "kepada", "sejak", "during", "before", "until"} <= FUNCTION_WORDS
+    assert {"atas", "ya", "kan"} <= FUNCTION_WORDS  # "harganya berapaan ya?"
+    assert question_words("Tiket promo harganya berapaan ya?") == [
+        "tiket",
+        "promo",
+        "harganya",
+        "ya",
+    ]
+    assert asked_values("Apakah panitia akan melakukan evaluasi?") == set()  # yes or no
 
 
 def test_a_misspelt_word_matches_the_stored_forms_of_the_word_it_means(

@@ -37,6 +37,7 @@ from bot.question_types import Value, asked_value, holds_value, names_value
         ("Berapa kenaikan tarif KRL?", Value.AMOUNT),
         ("Berapa usia Kepala Desa Karangtengah?", Value.AGE),
         ("How old is the captain?", Value.AGE),
+        ("Tiket promo ke Busan harganya berapaan ya?", Value.MONEY),
         ("Pemain itu dikontrak berapa lama?", Value.DURATION),
     ],
 )
