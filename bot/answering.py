@@ -46,7 +46,7 @@ ENOUGH_CANDIDATES = 20
 # the right passage should outscore the rest); scaled so a typical sentence holding every
 # question word in order scores 100. See docs/answering.md.
 FEATURES = ("coverage", "context", "order", "closeness", "value_missing", "headline")
-WEIGHTS = (1.21, 1.88, 0.36, 0.05, -0.39, -0.38)
+WEIGHTS = (1.18, 2.03, 0.23, 0.27, -0.41, -0.25)
 CONTEXT_FETCHED = 20  # candidates described in full, the sentence before fetched as context
 # The confidence that the best passage answers at all is the share of the question it covers
 # (its own words, then its context's), with a little for order and closeness, marked down when

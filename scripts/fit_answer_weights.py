@@ -48,7 +48,17 @@ def question_sets() -> dict[str, tuple[list[Path], list[Path]]]:
     """Return set name -> (page files, question files)."""
     sets = {
         name: (sorted((FIXTURES / name).glob("*.txt")), [FIXTURES / name / "qa.jsonl"])
-        for name in ("pages", "blind", "blind2", "blind3", "blind4")
+        for name in (
+            "pages",
+            "blind",
+            "blind2",
+            "blind3",
+            "blind4",
+            "blind5",
+            "blind6",
+            "blind7",
+            "blind8",
+        )
     }
     if (SHARED / "pages").is_dir():
         pages = [*sorted((SHARED / "pages").glob("*.txt")), SHARED / "000_84385d725add12df.txt"]
