@@ -100,7 +100,12 @@ FUNCTION_WORDS = frozenset(
 )
 # "how many" / "how much" ask for an amount as "berapa" does: the second word is part of
 # the question, and the word after it names what is counted.
-AMOUNT_QUESTION_PHRASES = {"how": frozenset({"many", "much"})}
+AMOUNT_QUESTION_PHRASES = {
+    "how": frozenset(
+        "many much big large small strong fast high tall deep far heavy wide old hot cold "
+        "severe bad long".split()
+    )
+}
 # A word right next to a question word asking for an amount or a choice names the value asked
 # for ("jam berapa", "berapa harga", "pantai mana", "what time"): the answer often holds the
 # value in other words, so it counts for less. Next to who/when/why/kapan/siapa the word is

@@ -271,6 +271,7 @@ def test_how_many_is_the_interrogative_and_light_verbs_are_function_words() -> N
     question = "How many boats are going to the port?"
     assert question_words(question) == ["boats", "are", "going", "to", "the", "port"]
     assert asked_values(question) == {"boats"}
+    assert question_words("How big is the fenced area?") == ["is", "the", "fenced", "area"]
     assert {"going", "are", "does"} <= FUNCTION_WORDS
     assert question_focus("Who won the race?") == {"won"}
 
