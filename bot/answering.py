@@ -53,7 +53,7 @@ CONTEXT_FETCHED = 20  # candidates described in full, the sentence before fetche
 # it lacks the value asked for. Ranking and abstaining are different questions: the fitted
 # ranking weights order candidates well but separate answerable from unanswerable worse.
 COVERAGE_SHARE, ORDER_SHARE, CLOSENESS_SHARE = 0.85, 0.10, 0.05
-VALUE_MISSING = 0.6
+VALUE_MISSING = 0.65
 TYPO_NEIGHBOURS = 4
 MIN_TYPO_CHECKED_LENGTH = 5  # a stored word this long seen once may be a misspelling
 # A word this common in everyday Indonesian or English (wordfreq's Zipf scale: 4.5 is about
