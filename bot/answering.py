@@ -54,6 +54,9 @@ CONTEXT_FETCHED = 20  # candidates described in full, the sentence before fetche
 # ranking weights order candidates well but separate answerable from unanswerable worse.
 COVERAGE_SHARE, ORDER_SHARE, CLOSENESS_SHARE = 0.85, 0.10, 0.05
 VALUE_MISSING = 0.65
+# News gives an age in a few fixed forms beside the name ("Sutrisno (52)") when it knows it;
+# the other kinds have more phrasings than question_types recognises.
+AGE_MISSING = 0.5
 TYPO_NEIGHBOURS = 4
 MIN_TYPO_CHECKED_LENGTH = 5  # a stored word this long seen once may be a misspelling
 # A word this common in everyday Indonesian or English (wordfreq's Zipf scale: 4.5 is about
@@ -748,13 +751,21 @@ def _coverage_features(
     return coverage, _coverage(matcher.terms, found) - coverage
 
 
-def confidence(features: Sequence[float]) -> float:
-    """Return how sure a passage answers the question at all, 0-100, from its features."""
+def confidence(features: Sequence[float], missing: float = VALUE_MISSING) -> float:
+    """Return how sure a passage answers the question at all, 0-100, from its features.
+
+    missing: the share kept by a passage lacking the kind of value asked for.
+    """
     coverage, context, order, closeness, value_missing = features[:5]
     score = 100.0 * (
         COVERAGE_SHARE * (coverage + context) + ORDER_SHARE * order + CLOSENESS_SHARE * closeness
     )
-    return score * VALUE_MISSING if value_missing else score
+    return score * missing if value_missing else score
+
+
+def missing_share(value: Value | None) -> float:
+    """Return the confidence kept by a passage lacking the kind of value asked for."""
+    return AGE_MISSING if value is Value.AGE else VALUE_MISSING
 
 
 def weigh(features: Sequence[float], weights: Sequence[float] = WEIGHTS) -> float:
@@ -882,6 +893,7 @@ class Candidate:
     hit: PassageHit
     features: tuple[float, ...]
     context: Sequence[float]
+    missing: float = VALUE_MISSING  # confidence kept when it lacks the kind of value asked for
 
 
 def describe_candidates(
@@ -926,6 +938,7 @@ def describe_candidates(
                 value,
             ),
             contexts[hit.passage_id],
+            missing_share(value),
         )
         for hit in best
     ]
@@ -971,7 +984,8 @@ def rank(
     matcher, candidates = describe_candidates(hits, terms, question, context_index)
     contexts = {c.hit.passage_id: c.context for c in candidates}
     scored = [
-        Scored(c.hit, confidence(c.features), rank_score=weigh(c.features)) for c in candidates
+        Scored(c.hit, confidence(c.features, c.missing), rank_score=weigh(c.features))
+        for c in candidates
     ]
     scored.sort(key=lambda s: (-s.rank_score, s.hit.kind != "sentence", s.hit.passage_id))
     scored = _prefer_article(scored, preferred_article_id)

@@ -94,7 +94,7 @@ def describe_set(name: str, pages: list[Path], qa_files: list[Path]) -> list[Que
                         right=np.array(
                             [record["answer_contains"] in c.hit.text for c in candidates]
                         ),
-                        hand=np.array([confidence(c.features) for c in candidates]),
+                        hand=np.array([confidence(c.features, c.missing) for c in candidates]),
                     )
                 )
         engine.dispose()

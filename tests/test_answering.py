@@ -12,6 +12,7 @@ import pytest
 from sqlmodel import Session
 
 from bot.answering import (
+    ANSWER_THRESHOLD,
     EXACT,
     FUNCTION_WORDS,
     HEADLINE_CONTEXT,
@@ -27,6 +28,7 @@ from bot.answering import (
     clips_words,
     confidence,
     expand_question,
+    missing_share,
     passage_contexts,
     passage_words,
     phrase_acronyms,
@@ -310,6 +312,10 @@ def test_confidence_is_coverage_marked_down_for_a_missing_value() -> None:
     assert confidence((0.5, 0.25, 0.0, 0.0, 0.0, 0.0)) == pytest.approx(85.0 * 0.75)
     assert confidence((*full[:4], 1.0, 0.0)) == pytest.approx(100.0 * VALUE_MISSING)
     assert weigh(full) == pytest.approx(100.0)  # a typical sentence saying all of it, in order
+    # a sentence naming the person asked about, without the age asked for
+    person = (0.9, 0.0, 1.0, 0.9, 1.0, 0.0)
+    assert confidence(person, missing_share(Value.AMOUNT)) >= ANSWER_THRESHOLD
+    assert confidence(person, missing_share(Value.AGE)) < ANSWER_THRESHOLD
 
 
 def test_questions_on_our_own_fixture_pages(tmp_path: Path) -> None:
@@ -452,6 +458,12 @@ SEEDLINGS = (
     "Pemerintah Kabupaten Tanggamus membagikan 300.000 bibit kakao.",
 )
 
+LANDSLIDE = (
+    "Longsor Timbun Dua Rumah di Karangtengah",
+    "Kepala Desa Karangtengah, Sutrisno, menyebut retakan tanah sudah terlihat.",
+    "Seorang warga berusia lanjut, Darmi (61), tertimbun longsor.",
+)
+
 
 @pytest.mark.parametrize(
     ("article", "question", "expected"),
@@ -466,8 +478,11 @@ SEEDLINGS = (
         (FREE_UNIFORMS, "Anggaran seragam gratis di Semarang habis berapa?", "Rp38,4 miliar"),
         # a clipped compound matches the words it clips
         (SEEDLINGS, "Pemprov bagiin berapa bibit?", "Provinsi Lampung"),
+        # an age the story does not give is not known, one it gives is the answer
+        (LANDSLIDE, "Berapa usia Kepala Desa Karangtengah, Sutrisno?", None),
+        (LANDSLIDE, "Berapa usia Darmi yang tertimbun longsor?", "Darmi (61)"),
     ],
-    ids=["sum", "particular-sum", "unit", "spending-verb", "clipped"],
+    ids=["sum", "particular-sum", "unit", "spending-verb", "clipped", "no-age", "age"],
 )
 def test_what_is_asked_found_in_other_words(
     session_factory: SessionFactory,
