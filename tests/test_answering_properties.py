@@ -60,7 +60,8 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callable[[], Ses
 WORDS = st.sampled_from(
     "presiden kazakhstan kudeta harga telur blitar marathon runners memperkuat penguatan "
     "apa siapa kapan berapa how many the yang di AND OR NOT \" * ( ) : ^ - ' 2026 "
-    "brapa gimana ngecek ikut pemungutan suara ulang psu kouta coud mengapa why harga".split()
+    "brapa gimana ngecek ikut pemungutan suara ulang psu kouta coud mengapa why harga "
+    "pemprov usia old where di mana berapaan siapin ton biaya habis Rp5 (52) apakah".split()
 )
 QUESTIONS = st.one_of(st.text(max_size=80), st.lists(WORDS, max_size=8).map(" ".join))
 
