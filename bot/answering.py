@@ -29,6 +29,7 @@ ANSWER_THRESHOLD = 57.0
 # found neither in it nor in its article's headline: the question names something else.
 MAX_UNCOVERED_SHARE = 0.35
 PREFERRED_ARTICLE_MARGIN = 6.0
+OWN_SENTENCE_MARGIN = 5.0  # an article's sentence this close to its own headline is quoted
 # A name the reader writes that the store has never seen (Rinjani, when only Semeru is stored)
 # usually means the story is not stored: it counts this many times when uncovered.
 UNKNOWN_NAME_FACTOR = 2.0
@@ -988,6 +989,7 @@ def rank(
         for c in candidates
     ]
     scored.sort(key=lambda s: (-s.rank_score, s.hit.kind != "sentence", s.hit.passage_id))
+    scored = prefer_own_sentence(scored)
     scored = _prefer_article(scored, preferred_article_id)
     if scored:  # only the best one is tested for what it leaves uncovered
         top = scored[0].hit
@@ -997,6 +999,19 @@ def rank(
                 top, matcher, contexts[top.passage_id], value=question_value(question, matcher)
             ),
         )
+    return scored
+
+
+def prefer_own_sentence(scored: list[Scored]) -> list[Scored]:
+    """Quote the sentence that says it in full rather than its article's headline restating it."""
+    if not scored or scored[0].hit.kind != "headline" or scored[0].hit.article_id is None:
+        return scored
+    top = scored[0]
+    for position, candidate in enumerate(scored[1:], start=1):
+        if candidate.rank_score < top.rank_score - OWN_SENTENCE_MARGIN:
+            break
+        if candidate.hit.article_id == top.hit.article_id and candidate.score >= ANSWER_THRESHOLD:
+            return [candidate, *scored[:position], *scored[position + 1 :]]
     return scored
 
 

@@ -18,11 +18,13 @@ from bot.answering import (
     HEADLINE_CONTEXT,
     MORPH,
     NEIGHBOUR_CONTEXT,
+    OWN_SENTENCE_MARGIN,
     TYPO,
     VALUE_MISSING,
     Answer,
     Matcher,
     QueryTerm,
+    Scored,
     answer_question,
     asked_values,
     clips_words,
@@ -32,6 +34,7 @@ from bot.answering import (
     passage_contexts,
     passage_words,
     phrase_acronyms,
+    prefer_own_sentence,
     question_acronyms,
     question_focus,
     question_names,
@@ -498,6 +501,24 @@ def test_what_is_asked_found_in_other_words(
     else:
         assert answer.answer is not None
         assert expected in answer.answer
+
+
+def test_a_sentence_close_to_its_own_headline_is_quoted_instead() -> None:
+    headline = PassageHit(
+        passage_id=1, text="Produktivitas Padi Capai 7,2 Ton", kind="headline", article_id=5
+    )
+    sentence = PassageHit(
+        passage_id=2, text="Produktivitas rata-rata 7,2 ton.", kind="sentence", article_id=5
+    )
+    listed = PassageHit(passage_id=3, text="Harga Gabah Naik", kind="headline", article_id=None)
+    close = [Scored(headline, 84.0, 65.5), Scored(sentence, 60.0, 62.7)]
+    assert [s.hit for s in prefer_own_sentence(close)] == [sentence, headline]
+    far = [Scored(headline, 84.0, 65.5), Scored(sentence, 60.0, 65.5 - OWN_SENTENCE_MARGIN - 1)]
+    assert prefer_own_sentence(far) == far
+    unsure = [Scored(headline, 84.0, 65.5), Scored(sentence, ANSWER_THRESHOLD - 1, 64.0)]
+    assert prefer_own_sentence(unsure) == unsure
+    other = [Scored(listed, 84.0, 65.5), Scored(sentence, 60.0, 64.0)]  # a side list's headline
+    assert prefer_own_sentence(other) == other
 
 
 def test_clipped_compounds_join_the_beginnings_of_words() -> None:

@@ -197,7 +197,9 @@ def test_ninth_blind_pages_parse() -> None:
 
 def test_ninth_blind_questions_do_not_regress(tmp_path: Path) -> None:
     """Written at the end of the fourth round and measured blind on its final rules: 25/32
-    answered and 6/8 declined (the last release: 26/32 and 5/8)."""
+    answered and 6/8 declined (the last release: 26/32 and 5/8). The one answer lost (an
+    article's headline beat its sentence giving the same figure) came back with the rule
+    quoting a sentence within 5 ranking points of its own headline: 26/32, 6/8."""
     report = _answers(NINTH_BLIND, tmp_path / "blind9.db")
-    assert report.answerable_accuracy >= 24 / 32, report.to_table()
+    assert report.answerable_accuracy >= 25 / 32, report.to_table()
     assert report.abstention_rate >= 5 / 8, report.to_table()
