@@ -1,5 +1,6 @@
-"""What kind of value a question asks for (an amount, money, a time, a duration), and whether
-a passage holds one: "Berapa tarif kapal?" is answered by a sentence with "Rp 15.000" in it."""
+"""What kind of value a question asks for (an amount, money, a time, a duration, a reason, a
+place, an age), and whether a passage holds one: "Berapa tarif kapal?" is answered by a
+sentence with "Rp 15.000" in it."""
 
 from __future__ import annotations
 
@@ -56,6 +57,7 @@ SUM_WORDS = frozenset(
     "mengucurkan dikucurkan menggelontorkan digelontorkan need needs needed require "
     "required allocate allocated".split()
 )
+# A question about a change in a sum may be answered by a share ("naik 4,6 persen").
 _CHANGE_WORDS = frozenset(
     "naik kenaikan dinaikkan menaikkan turun penurunan diturunkan menurunkan potongan dipotong "
     "pemotongan tambahan bertambah berkurang pertumbuhan tumbuh rise rises rose risen raise "
