@@ -35,7 +35,7 @@ OWN_SENTENCE_MARGIN = 5.0  # an article's sentence this close to its own headlin
 UNKNOWN_NAME_FACTOR = 2.0
 MIN_NAME_LENGTH = 6
 MAX_ACRONYM = 6
-MIN_CLIPPED, MAX_CLIPPED, CLIP_PIECE = 5, 9, 2  # "kades": two pieces of 2+ letters
+MIN_CLIPPED, MAX_CLIPPED, CLIP_PIECE = 5, 9, 2  # "wabup": two pieces of 2+ letters
 CANDIDATE_LIMIT = 120
 MAX_QUERY_TERMS = 4
 ALTERNATIVES = 2
@@ -651,15 +651,16 @@ def spells_acronym(tokens: Sequence[str], acronym: str) -> bool:
 
 
 def _may_be_clipped(word: str) -> bool:
-    """Tell whether an unstored word may be a clipped compound ("pemprov", "kades")."""
+    """Tell whether an unstored word may be a clipped compound ("pemprov", "wabup")."""
     return word.isalpha() and MIN_CLIPPED <= len(word) <= MAX_CLIPPED and word not in FUNCTION_WORDS
 
 
 def clips_words(tokens: Sequence[str], word: str) -> bool:
     """Tell whether the word joins the beginnings of 2-3 consecutive tokens.
 
-    Indonesian news and readers clip compounds: pemprov (pemerintah provinsi), kades (kepala
-    desa), wabup (wakil bupati), kemenkes (kementerian kesehatan).
+    Indonesian news and readers clip compounds: pemprov (pemerintah provinsi), wabup (wakil
+    bupati), kemenkes (kementerian kesehatan). Clippings that change letters (kades, kepala
+    desa) are not found.
     """
     return any(
         tokens[start].startswith(word[:CLIP_PIECE]) and _clipped_from(word, tokens, start, 0)
