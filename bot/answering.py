@@ -16,7 +16,14 @@ from typing import Any, Protocol
 
 from rapidfuzz import fuzz
 
-from bot.question_types import UNIT_WORDS, Value, asked_value, holds_value, names_value
+from bot.question_types import (
+    UNIT_WORDS,
+    Value,
+    asked_value,
+    holds_value,
+    names_value,
+    proper_names,
+)
 from bot.text.chat import formal_words, load_lexicon
 from bot.text.frequency import zipf
 from bot.text.language import LanguageCode, detect_language, language_tools
@@ -715,6 +722,8 @@ def passage_features(
     holds = value is not None and holds_value(value, hit.text, headline=headline)
     if holds and value is Value.AMOUNT:
         holds = not _lacks_asked_unit(own, matcher)
+    if holds and value is Value.NAME:  # a name the question does not already say
+        holds = any(name not in matcher.qualities for name in proper_names(hit.text))
     if holds:
         own = _value_stands_in(own, matcher, value)
     return (

@@ -19,6 +19,7 @@ class Value(Enum):
     REASON = "reason"
     PLACE = "place"
     AGE = "age"
+    NAME = "name"
 
 
 _UNITS = (
@@ -102,6 +103,8 @@ _QUESTIONS = (
     (Value.AGE, _AGE_QUESTIONS),
     (Value.AMOUNT, _AMOUNT_QUESTIONS),
 )
+_NAME_QUESTIONS = re.compile(r"\b(?:nama|namanya|name|named|called)\b")
+NAME_WORDS = frozenset({"nama", "namanya", "name", "named", "called"})
 _WHAT_QUESTIONS = re.compile(r"\b(?:apa|apakah|what|whats|which)\b")
 # Words that give a reason: "ditambah karena jumlah penumpang naik".
 _REASON = re.compile(
@@ -178,6 +181,8 @@ def asked_value(question: str, meant: Iterable[str] = ()) -> Value | None:
         return Value.MONEY  # a change in a sum may be a share: "how big is the pay rise?" 8%
     if first is not None:
         return first
+    if _NAME_QUESTIONS.search(text):  # "nama bupati Pacitan", "what is the bakery called?"
+        return Value.NAME
     if about_money and _WHAT_QUESTIONS.search(text):  # "what was the prize money?"
         return Value.MONEY
     return None
@@ -193,6 +198,8 @@ def names_value(value: Value | None, word: str, *, asked: bool) -> bool:
     """
     if value is Value.MONEY:
         return word in SUM_WORDS
+    if value is Value.NAME:
+        return word in NAME_WORDS
     return asked and value in (Value.TIME, Value.DURATION, Value.AGE)
 
 
@@ -218,6 +225,8 @@ def holds_value(value: Value, passage: str, *, headline: bool = False) -> bool:
         return _PLACE.search(passage) is not None
     if value is Value.AGE:
         return _AGE.search(passage.lower()) is not None
+    if value is Value.NAME:
+        return bool(proper_names(passage))
     text = passage.lower()
     if value is Value.MONEY:
         return _MONEY.search(text) is not None
@@ -228,3 +237,12 @@ def holds_value(value: Value, passage: str, *, headline: bool = False) -> bool:
     if value is Value.REASON:
         return _REASON.search(text) is not None
     return _DIGIT_OR_NUMBER_WORD.search(text) is not None
+
+
+_CALENDAR = frozenset(f"{_MONTHS} {_DAYS}".split())
+
+
+def proper_names(passage: str) -> set[str]:
+    """Return the lower-cased capitalised words of a passage but its first, days and months."""
+    words = re.findall(r"[^\W\d_]+", passage)[1:]
+    return {word.lower() for word in words if word[0].isupper()} - _CALENDAR

@@ -467,6 +467,12 @@ LANDSLIDE = (
     "Seorang warga berusia lanjut, Darmi (61), tertimbun longsor.",
 )
 
+CLIMATE = (
+    "Kemarau Panjang, Produksi Kopi Lampung Anjlok",
+    "Kepala Stasiun Klimatologi Lampung, Agustinus Manurung, mengatakan curah hujan normal.",
+    "Bupati Lampung Barat dijadwalkan meninjau kebun kopi pada Senin.",
+)
+
 
 @pytest.mark.parametrize(
     ("article", "question", "expected"),
@@ -484,8 +490,21 @@ LANDSLIDE = (
         # an age the story does not give is not known, one it gives is the answer
         (LANDSLIDE, "Berapa usia Kepala Desa Karangtengah, Sutrisno?", None),
         (LANDSLIDE, "Berapa usia Darmi yang tertimbun longsor?", "Darmi (61)"),
+        # a name asked for: the one the passage adds to the question's words
+        (CLIMATE, "Siapa nama Kepala Stasiun Klimatologi Lampung?", "Agustinus Manurung"),
+        (CLIMATE, "nama bupati Lampung Barat", None),
     ],
-    ids=["sum", "particular-sum", "unit", "spending-verb", "clipped", "no-age", "age"],
+    ids=[
+        "sum",
+        "particular-sum",
+        "unit",
+        "spending-verb",
+        "clipped",
+        "no-age",
+        "age",
+        "name",
+        "no-name",
+    ],
 )
 def test_what_is_asked_found_in_other_words(
     session_factory: SessionFactory,

@@ -24,7 +24,7 @@ from bot.question_types import Value, asked_value, holds_value, names_value
         ("Why are drivers going on strike?", Value.REASON),
         ("Mengapa KAI menambah perjalanan KRL?", Value.REASON),
         ("What was the prize money at the race?", Value.MONEY),
-        ("Apa nama museum itu?", None),
+        ("Apa nama museum itu?", Value.NAME),
         ("Di mana tanggul yang jebol?", Value.PLACE),
         ("Where did the patients go for treatment?", Value.PLACE),
         ("Ke mana warga mengungsi?", Value.PLACE),
@@ -39,6 +39,8 @@ from bot.question_types import Value, asked_value, holds_value, names_value
         ("How old is the captain?", Value.AGE),
         ("Tiket promo ke Busan harganya berapaan ya?", Value.MONEY),
         ("Pemain itu dikontrak berapa lama?", Value.DURATION),
+        ("Siapa nama Wali Kota Semarang?", Value.NAME),
+        ("What is the new e-reader called?", Value.NAME),
     ],
 )
 def test_questions_ask_for_a_kind_of_value(question: str, value: Value | None) -> None:
@@ -80,6 +82,8 @@ def test_a_misspelt_money_word_asks_for_money_through_the_word_it_means() -> Non
         (Value.AGE, "Kepala Desa Karangtengah, Sutrisno (52), menyebut retakan tanah.", True),
         (Value.AGE, "The wreck was found by a 34-year-old fisherman.", True),
         (Value.AGE, "Kepala Desa Karangtengah menyebut tujuh desa rawan.", False),
+        (Value.NAME, "Aplikasi bernama Lintang itu dapat menerjemahkan teks.", True),
+        (Value.NAME, "Bupati dijadwalkan meninjau lokasi pada Senin.", False),  # a day, no name
     ],
 )
 def test_passages_hold_values(value: Value, passage: str, holds: bool) -> None:
@@ -102,6 +106,7 @@ def test_a_headline_is_not_expected_to_give_a_reason() -> None:
         (Value.MONEY, "five", True, False),  # "which five banks arranged the $850m loan"
         (Value.TIME, "jam", True, True),  # "jam berapa": a clock time is the "jam"
         (Value.AGE, "usia", True, True),
+        (Value.NAME, "nama", False, True),
         (Value.DURATION, "lama", True, True),
         (Value.AMOUNT, "rumah", True, False),  # "berapa rumah": any number is not houses
         (None, "biaya", True, False),
