@@ -83,7 +83,7 @@ def test_third_blind_questions_do_not_regress(tmp_path: Path) -> None:
 def test_hard_unanswerable_questions_do_not_regress(tmp_path: Path) -> None:
     """40 questions a colleague wrote to trip a word matcher: the same names and places as the
     stored pages, asking for facts none of them gives. Ringkas declined 21/40 when they were
-    written, 22 to 25 of 40 since: the open part of answering, kept as a floor."""
+    written, 22 to 26 of 40 since: the open part of answering, kept as a floor."""
     declined = asked = 0
     for name in ("pages", "blind", "blind2", "blind3"):
         folder = Path(__file__).parent / "fixtures" / name
@@ -97,7 +97,7 @@ def test_hard_unanswerable_questions_do_not_regress(tmp_path: Path) -> None:
         declined += sum(result.right for result in report.results)
         asked += len(report.results)
     assert asked == 40
-    assert declined >= 24, f"declined {declined} of {asked}"
+    assert declined >= 25, f"declined {declined} of {asked}"
 
 
 FOURTH_BLIND = Path(__file__).parent / "fixtures" / "blind4"
