@@ -23,6 +23,7 @@ from bot.question_types import (
     holds_value,
     names_value,
     proper_names,
+    value_required,
 )
 from bot.text.chat import formal_words, load_lexicon
 from bot.text.frequency import zipf
@@ -38,9 +39,12 @@ MAX_UNCOVERED_SHARE = 0.35
 PREFERRED_ARTICLE_MARGIN = 6.0
 OWN_SENTENCE_MARGIN = 5.0  # an article's sentence this close to its own headline is quoted
 # A name the reader writes that the store has never seen (Rinjani, when only Semeru is stored)
-# usually means the story is not stored: it counts this many times when uncovered.
+# usually means the story is not stored: it counts this many times when uncovered. So does a
+# name the answering story never mentions ("Palu Timur" asked, only Palu Barat reported).
 UNKNOWN_NAME_FACTOR = 2.0
 MIN_NAME_LENGTH = 6
+MIN_STORY_NAME_LENGTH = 4
+STORY_PASSAGES = 400
 MAX_ACRONYM = 6
 MIN_CLIPPED, MAX_CLIPPED, CLIP_PIECE = 5, 9, 2  # "wabup": two pieces of 2+ letters
 CANDIDATE_LIMIT = 120
@@ -714,8 +718,12 @@ def passage_features(
     context: Sequence[float],
     matcher: Matcher,
     value: Value | None,
+    required: bool = True,
 ) -> tuple[float, ...]:
-    """Return the passage's features, in the order of FEATURES."""
+    """Return the passage's features, in the order of FEATURES.
+
+    required: a passage lacking the value is marked down (not for keyword questions).
+    """
     if matcher.total_weight <= 0:
         return (0.0,) * len(FEATURES)
     headline = hit.kind == "headline"
@@ -730,7 +738,7 @@ def passage_features(
         *_coverage_features(own, context, matcher),
         _pairs_in_order(tokens, matcher),
         fuzz.token_set_ratio(matcher.query_text, " ".join(tokens)) / 100.0,
-        0.0 if value is None or holds else 1.0,
+        0.0 if value is None or holds or not required else 1.0,
         1.0 if headline else 0.0,
     )
 
@@ -808,8 +816,13 @@ def uncovered_share(
     context: Sequence[float] | None = None,
     *,
     value: Value | None = None,
+    foreign: Iterable[str] = (),
 ) -> float:
-    """Return the share of the question's weight found neither in the passage nor its context."""
+    """Return the share of the question's weight found neither in the passage nor its context.
+
+    foreign: question words naming something the passage's story never mentions; they count
+    as much as names stored nowhere.
+    """
     if matcher.total_weight <= 0:
         return 1.0
     found = matcher.best_qualities(passage_words(hit.text))
@@ -821,7 +834,8 @@ def uncovered_share(
     extra = 0.0
     for term, own, near in zip(matcher.terms, found, context, strict=True):
         if not own and not near:
-            weight = term.missing_weight * (UNKNOWN_NAME_FACTOR if term.unknown_name else 1.0)
+            unknown = term.unknown_name or term.word in foreign
+            weight = term.missing_weight * (UNKNOWN_NAME_FACTOR if unknown else 1.0)
             missing += weight
             extra += weight - term.weight
     return missing / (matcher.total_weight + extra)
@@ -896,6 +910,10 @@ class ContextIndex(Protocol):
         """Return, for each of these articles, its first sentence."""
         ...
 
+    def article_passages(self, article_id: int, limit: int) -> Sequence[PassageHit]:
+        """Return the headline and sentences of one stored article."""
+        ...
+
 
 @dataclass(frozen=True)
 class Candidate:
@@ -937,6 +955,7 @@ def describe_candidates(
         best, matcher, question_focus(question), previous, leads, headline_qualities
     )
     value = question_value(question, matcher)
+    required = value_required(" ".join(written_out(question)))
     candidates = [
         Candidate(
             hit,
@@ -947,6 +966,7 @@ def describe_candidates(
                 contexts[hit.passage_id],
                 matcher,
                 value,
+                required,
             ),
             contexts[hit.passage_id],
             missing_share(value),
@@ -1006,10 +1026,38 @@ def rank(
         scored[0] = replace(
             scored[0],
             uncovered=uncovered_share(
-                top, matcher, contexts[top.passage_id], value=question_value(question, matcher)
+                top,
+                matcher,
+                contexts[top.passage_id],
+                value=question_value(question, matcher),
+                foreign=names_foreign_to_story(top, matcher, question, context_index),
             ),
         )
     return scored
+
+
+def names_foreign_to_story(
+    hit: PassageHit, matcher: Matcher, question: str, context_index: ContextIndex | None
+) -> set[str]:
+    """Return the names in the question that the passage's story never mentions.
+
+    A listed headline is a story of its own; an article's passage speaks for the article.
+    """
+    names = {
+        token.lower()
+        for token in _WORD.findall(question)[1:]
+        if token[:1].isupper() and not token.isupper() and len(token) >= MIN_STORY_NAME_LENGTH
+    }
+    numbers = [n for n, term in enumerate(matcher.terms) if term.word in names]
+    if not numbers:
+        return set()
+    story = [hit]
+    if hit.article_id is not None and context_index is not None:
+        story = list(context_index.article_passages(hit.article_id, limit=STORY_PASSAGES))
+    found = matcher.best_qualities(
+        word for passage in story for word in passage_words(passage.text)
+    )
+    return {matcher.terms[n].word for n in numbers if not found[n]}
 
 
 def prefer_own_sentence(scored: list[Scored]) -> list[Scored]:

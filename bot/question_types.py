@@ -65,6 +65,10 @@ _CHANGE_WORDS = frozenset(
     "raised increase increased hike cut cuts drop dropped fall fell growth grow grew up "
     "down".split()
 )
+# Counter words: "berapa orang" asks for a number of people, answered by "1.200 petani".
+COUNTER_WORDS = frozenset(
+    "orang jiwa buah unit ekor biji lembar batang butir helai people persons".split()
+)
 # Units a count is given in: "berapa ton" is not answered by a passage without tonnes.
 UNIT_WORDS = frozenset(
     "ton kg kilogram gram kuintal liter meter km kilometer sentimeter cm hektare hektar ha "
@@ -105,6 +109,9 @@ _QUESTIONS = (
 )
 _NAME_QUESTIONS = re.compile(r"\b(?:nama|namanya|name|named|called)\b")
 NAME_WORDS = frozenset({"nama", "namanya", "name", "named", "called"})
+_OTHER_QUESTIONS = re.compile(
+    r"\b(?:siapa|siapakah|sapa|who|whom|whose|bagaimana|bagaimanakah|gimana|gmn|how|mana|manakah)\b"
+)
 _WHAT_QUESTIONS = re.compile(r"\b(?:apa|apakah|what|whats|which)\b")
 # Words that give a reason: "ditambah karena jumlah penumpang naik".
 _REASON = re.compile(
@@ -183,9 +190,27 @@ def asked_value(question: str, meant: Iterable[str] = ()) -> Value | None:
         return first
     if _NAME_QUESTIONS.search(text):  # "nama bupati Pacitan", "what is the bakery called?"
         return Value.NAME
-    if about_money and _WHAT_QUESTIONS.search(text):  # "what was the prize money?"
+    if about_money and (_WHAT_QUESTIONS.search(text) or not value_required(text)):
         return Value.MONEY
     return None
+
+
+def value_required(question: str) -> bool:
+    """Tell whether the question asks outright, not in keywords ("tiger enclosure cost").
+
+    A keyword question naming a sum is credited by a passage holding one ("£480,000 on a new
+    tiger enclosure") but not marked down without it ("e-reader price families").
+    """
+    text = " ".join(re.findall(r"[^\W_]+", question.lower()))
+    return any(
+        pattern.search(text)
+        for pattern in (
+            *(p for _, p in _QUESTIONS),
+            _NAME_QUESTIONS,
+            _WHAT_QUESTIONS,
+            _OTHER_QUESTIONS,
+        )
+    )
 
 
 def names_value(value: Value | None, word: str, *, asked: bool) -> bool:
@@ -193,13 +218,15 @@ def names_value(value: Value | None, word: str, *, asked: bool) -> bool:
 
     "Berapa biaya membangun tol?" is answered by "menelan investasi Rp11,3 triliun": the sum
     is the "biaya"; a particular sum ("gaji") must be named. asked: the word sits next to the
-    question word ("jam berapa", "berapa lama"). A count is not: "berapa rumah" wants houses
-    counted, not any number.
+    question word ("jam berapa", "berapa lama"). A count is not, unless it only counts:
+    "berapa rumah" wants houses counted, "berapa orang" any number of people.
     """
     if value is Value.MONEY:
         return word in SUM_WORDS
     if value is Value.NAME:
         return word in NAME_WORDS
+    if value is Value.AMOUNT:
+        return asked and word in COUNTER_WORDS
     return asked and value in (Value.TIME, Value.DURATION, Value.AGE)
 
 

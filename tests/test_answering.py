@@ -31,6 +31,7 @@ from bot.answering import (
     confidence,
     expand_question,
     missing_share,
+    names_foreign_to_story,
     passage_contexts,
     passage_words,
     phrase_acronyms,
@@ -742,3 +743,66 @@ def expand_question_words(text: str) -> list[QueryTerm]:
         QueryTerm(word=word, weight=1.0, matches={word: EXACT}, documents=1)
         for word in question_words(text)
     ]
+
+
+def test_a_name_the_answering_story_never_mentions_weighs_double_when_missing(
+    session_factory: SessionFactory,
+) -> None:
+    store_article(
+        session_factory,
+        "dbd",
+        "Kasus DBD di Palu Naik",
+        "Dinas Kesehatan Kota Palu mencatat 412 kasus demam berdarah sejak Januari.",
+        "Kecamatan Palu Barat dan Tatanga menjadi wilayah dengan kasus terbanyak, "
+        "masing-masing 138 dan 117 kasus.",
+    )
+    store_article(
+        session_factory,
+        "banjir",
+        "Banjir Rendam Tiga Desa di Madiun",
+        "Banjir merendam tiga desa di Kabupaten Madiun, Jawa Timur, pada Minggu malam.",
+    )
+    asked = "Berapa kasus DBD di Kecamatan Palu Timur?"
+    with session_factory() as session:
+        index = SearchIndex(session)
+        terms = expand_question(asked, index)
+        scored = rank(retrieve(terms, index, None), terms, None, asked, index)
+        foreign = names_foreign_to_story(scored[0].hit, Matcher.build(terms), asked, index)
+    assert not any(term.unknown_name for term in terms)  # "Timur" is stored, elsewhere
+    assert foreign == {"timur"}
+    assert ask(session_factory, asked).answer is None
+    answer = ask(session_factory, "Berapa kasus DBD di Kecamatan Palu Barat?")
+    assert answer.answer is not None
+    assert "138 dan 117 kasus" in answer.answer
+
+
+def test_a_counter_word_next_to_berapa_is_found_in_the_count(
+    session_factory: SessionFactory,
+) -> None:
+    store_article(
+        session_factory,
+        "kopi",
+        "Petani Kopi Gayo Dilatih Pangkas Tanaman",
+        "Dinas Pertanian Aceh Tengah melatih 1.200 petani kopi arabika sepanjang tahun ini.",
+        "Pelatihan digelar di 14 kecamatan dengan mendatangkan penyuluh dari Jember.",
+    )
+    answer = ask(session_factory, "Ada pelatihan buat petani kopi nggak? berapa orang?")
+    assert answer.answer is not None
+    assert "1.200 petani" in answer.answer
+
+
+def test_a_keyword_question_naming_a_sum_is_not_marked_down_without_one(
+    session_factory: SessionFactory,
+) -> None:
+    store_article(
+        session_factory,
+        "reader",
+        "Start-up Launches E-Reader for People with Dyslexia",
+        "Mr. Hadley said he welcomed any tool that gave readers more control, but warned "
+        "that the price could put it out of reach for many families.",
+        "The device goes on sale on Thursday for £199.",
+        language="en",
+    )
+    answer = ask(session_factory, "e-reader price families")
+    assert answer.answer is not None
+    assert "out of reach for many families" in answer.answer

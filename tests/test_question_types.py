@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from bot.question_types import Value, asked_value, holds_value, names_value
+from bot.question_types import (
+    Value,
+    asked_value,
+    holds_value,
+    names_value,
+    value_required,
+)
 
 
 @pytest.mark.parametrize(
@@ -132,3 +138,16 @@ def test_a_value_of_the_kind_asked_stands_in_for_the_word_naming_it(
 )
 def test_passages_name_a_place(passage: str, holds: bool) -> None:
     assert holds_value(Value.PLACE, passage) is holds
+
+
+def test_a_keyword_question_naming_a_sum_asks_for_money_without_requiring_it() -> None:
+    assert asked_value("tiger enclosure cost") is Value.MONEY
+    assert not value_required("tiger enclosure cost")
+    assert value_required("How much did the tiger enclosure cost?")
+    assert value_required("gimana skor akhirnya?")
+
+
+def test_a_counter_word_is_the_count_itself_but_a_counted_noun_is_not() -> None:
+    assert names_value(Value.AMOUNT, "orang", asked=True)
+    assert not names_value(Value.AMOUNT, "orang", asked=False)
+    assert not names_value(Value.AMOUNT, "rumah", asked=True)
