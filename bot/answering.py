@@ -47,6 +47,8 @@ MIN_STORY_NAME_LENGTH = 4
 STORY_PASSAGES = 400
 MAX_ACRONYM = 6
 MIN_CLIPPED, MAX_CLIPPED, CLIP_PIECE = 5, 9, 2  # "wabup": two pieces of 2+ letters
+# "Kepala" is clipped to "ka": kades (kepala desa), kadis, kasatreskrim, kalapas.
+IRREGULAR_CLIPS = {"kepala": "ka"}
 CANDIDATE_LIMIT = 120
 MAX_QUERY_TERMS = 4
 ALTERNATIVES = 2
@@ -139,6 +141,7 @@ NEIGHBOUR_CONTEXT = 0.3
 EXACT, MORPH, TYPO = 1.0, 0.9, 0.8
 VALUE_STANDS_IN = TYPO  # "biaya" found as "Rp11,3 triliun" in a passage asked for a sum
 
+ENCLITIC = "nya"  # "penantangnya": the possessive written onto the word
 MIN_ROOT_LENGTH = 4  # a stem shorter than this is not searched by prefix
 _WORD = re.compile(r"[^\W_]+")
 
@@ -477,7 +480,7 @@ def _matches(
     # A word the store lacks may be misspelt; one it holds once may be a stored misspelling,
     # unless it is short (a short word that exists is most likely meant: "ios", "hal").
     maybe_misspelt = seen == 0 or (seen == 1 and len(word) >= MIN_TYPO_CHECKED_LENGTH)
-    close = _spelled_near(word, index) if maybe_misspelt else []
+    close = _spelled_near(word, index, language) if maybe_misspelt else []
     if seen == 0:
         for term, count in _lemma_neighbours(word, close, language):
             matches.setdefault(term, MORPH)
@@ -520,11 +523,17 @@ def _stem_variants(word: str, index: PassageIndex, language: LanguageCode) -> li
     return list(variants.items())
 
 
-def _spelled_near(word: str, index: PassageIndex) -> list[tuple[str, int, int]]:
+def _spelled_near(
+    word: str, index: PassageIndex, language: LanguageCode
+) -> list[tuple[str, int, int]]:
     """Return (term, edit distance, passages) for stored words close in spelling to word."""
     if len(word) < 3 or not word.isalpha():
         return []
-    return [found for found in index.vocabulary_near(word, LEMMA_DISTANCE) if found[0] != word]
+    close = [found for found in index.vocabulary_near(word, LEMMA_DISTANCE) if found[0] != word]
+    if not close and language == "id":  # stored only with its -nya: penantng -> penantangnya
+        near = index.vocabulary_near(word + ENCLITIC, LEMMA_DISTANCE)
+        close = [found for found in near if found[0].endswith(ENCLITIC)]
+    return close
 
 
 def _lemma_neighbours(
@@ -670,13 +679,9 @@ def clips_words(tokens: Sequence[str], word: str) -> bool:
     """Tell whether the word joins the beginnings of 2-3 consecutive tokens.
 
     Indonesian news and readers clip compounds: pemprov (pemerintah provinsi), wabup (wakil
-    bupati), kemenkes (kementerian kesehatan). Clippings that change letters (kades, kepala
-    desa) are not found.
+    bupati), kemenkes (kementerian kesehatan); "kepala" is clipped as "ka" (kades).
     """
-    return any(
-        tokens[start].startswith(word[:CLIP_PIECE]) and _clipped_from(word, tokens, start, 0)
-        for start in range(len(tokens) - 1)
-    )
+    return any(_clipped_from(word, tokens, start, 0) for start in range(len(tokens) - 1))
 
 
 def _clipped_from(rest: str, tokens: Sequence[str], start: int, pieces: int) -> bool:
@@ -685,6 +690,9 @@ def _clipped_from(rest: str, tokens: Sequence[str], start: int, pieces: int) -> 
     if pieces == 3 or start >= len(tokens):
         return False
     token = tokens[start]
+    irregular = IRREGULAR_CLIPS.get(token)
+    if irregular and rest.startswith(irregular):
+        return _clipped_from(rest[len(irregular) :], tokens, start + 1, pieces + 1)
     return any(
         token.startswith(rest[:size]) and _clipped_from(rest[size:], tokens, start + 1, pieces + 1)
         for size in range(CLIP_PIECE, min(len(token), len(rest)) + 1)

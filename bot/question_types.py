@@ -38,7 +38,7 @@ _NUMBER_WORDS = (
 MONEY_WORDS = frozenset(
     "harga harganya biaya biayanya tarif tarifnya nilai nilainya anggaran anggarannya dana "
     "kerugian gaji upah ongkos denda modal omzet omset pendapatan penghasilan utang pinjaman "
-    "investasi subsidi insentif uang honor tunjangan pajak retribusi iuran premi sewa bayar "
+    "investasi subsidi insentif uang duit honor tunjangan pajak retribusi iuran premi sewa bayar "
     "membayar dibayar dibayarkan bayaran tebusan ganti rugi kompensasi belanja pengeluaran "
     "cost costs costed price prices priced fare fares fee fees worth value valued budget pay "
     "pays paid spend spends spent fund funds funding funded loan fine fined salary wage wages "
@@ -50,7 +50,7 @@ MONEY_WORDS = frozenset(
 # particular sum (gaji, denda, salary, loan) is not: the answer must name it.
 SUM_WORDS = frozenset(
     "biaya biayanya harga harganya nilai nilainya anggaran anggarannya dana ongkos tarif "
-    "tarifnya investasi cost costs costed price prices priced worth value valued budget "
+    "tarifnya investasi uang duit cost costs costed price prices priced worth value valued budget "
     "pay pays paid paying spend spends spent fund funds funding funded investment "
     # verbs of spending or setting aside a sum: "anggaran habis berapa", "siapkan dana berapa"
     "habis menghabiskan dihabiskan menelan ditelan butuh membutuhkan dibutuhkan perlu "
@@ -112,6 +112,9 @@ NAME_WORDS = frozenset({"nama", "namanya", "name", "named", "called"})
 _OTHER_QUESTIONS = re.compile(
     r"\b(?:siapa|siapakah|sapa|who|whom|whose|bagaimana|bagaimanakah|gimana|gmn|how|mana|manakah)\b"
 )
+# "Pakai dasar apa?" asks what kind of basis; "yang apa", "itu apa" lead in to the question.
+_WHAT_AFTER = re.compile(r"\b([^\W\d_]+) (?:apa|apakah)\b")
+_LEAD_INS = frozenset("yang itu ini untuk buat adalah ialah dan atau sih ya".split())
 _WHAT_QUESTIONS = re.compile(r"\b(?:apa|apakah|what|whats|which)\b")
 # Words that give a reason: "ditambah karena jumlah penumpang naik".
 _REASON = re.compile(
@@ -191,8 +194,14 @@ def asked_value(question: str, meant: Iterable[str] = ()) -> Value | None:
     if _NAME_QUESTIONS.search(text):  # "nama bupati Pacitan", "what is the bakery called?"
         return Value.NAME
     if about_money and (_WHAT_QUESTIONS.search(text) or not value_required(text)):
-        return Value.MONEY
+        return None if _asks_what_else(text) else Value.MONEY
     return None
+
+
+def _asks_what_else(text: str) -> bool:
+    """Tell whether "apa" follows a word naming something other than a sum ("dasar apa")."""
+    before = _WHAT_AFTER.search(text)
+    return before is not None and before.group(1) not in MONEY_WORDS | _LEAD_INS
 
 
 def value_required(question: str) -> bool:

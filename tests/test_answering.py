@@ -51,7 +51,7 @@ from bot.answering import (
 from bot.desk import open_desk
 from bot.evaluation.answers import evaluate_answers
 from bot.question_types import Value, asked_value
-from bot.text.morphology import indonesian_roots, related_forms
+from bot.text.morphology import indonesian_roots, related_forms, spoken_vowels
 from storage import repository
 from storage.records import ArticleRecord, ListedRecord
 from storage.search import PassageHit, SearchIndex, search_passages
@@ -545,6 +545,8 @@ def test_clipped_compounds_join_the_beginnings_of_words() -> None:
     assert clips_words(passage_words("Wakil Bupati Gowa"), "wabup")
     assert clips_words(passage_words("Pemerintah Provinsi Lampung"), "pemprov")
     assert not clips_words(passage_words("harga beras naik"), "hargab")
+    assert clips_words(passage_words("pelantikan kepala desa terpilih"), "kades")
+    assert not clips_words(passage_words("kepala sekolah"), "kades")
 
 
 def test_only_a_words_best_matches_say_what_is_asked() -> None:
@@ -806,3 +808,26 @@ def test_a_keyword_question_naming_a_sum_is_not_marked_down_without_one(
     answer = ask(session_factory, "e-reader price families")
     assert answer.answer is not None
     assert "out of reach for many families" in answer.answer
+
+
+def test_spoken_forms_and_a_misspelling_stored_only_with_nya_are_found(
+    session_factory: SessionFactory,
+) -> None:
+    assert spoken_vowels("cabe") == {"cabai"}
+    assert spoken_vowels("pulo") == {"pulau"}
+    assert "cabai" in related_forms("cabe", "id")
+    store_article(
+        session_factory,
+        "pilkades",
+        "Sengketa Pilkades Karangwuni",
+        "Petahana Sutrisno unggul tipis atas penantangnya, Siti Marfuah, dengan selisih 37 suara.",
+        "Harga cabai rawit di pasar desa naik menjadi Rp75.000 per kilogram.",
+    )
+    with session_factory() as session:
+        terms = {
+            t.word: t for t in expand_question("Siapa penantng petahana?", SearchIndex(session))
+        }
+    assert "penantangnya" in terms["penantng"].matches
+    answer = ask(session_factory, "Berapa harga cabe rawit sekarang?")
+    assert answer.answer is not None
+    assert "Rp75.000" in answer.answer

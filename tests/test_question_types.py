@@ -44,6 +44,9 @@ from bot.question_types import (
         ("Berapa usia Kepala Desa Karangtengah?", Value.AGE),
         ("How old is the captain?", Value.AGE),
         ("Tiket promo ke Busan harganya berapaan ya?", Value.MONEY),
+        ("Pembangunan rumah sakit habis berapa duit?", Value.MONEY),
+        ("Penetapan tarif baru itu pakai dasar apa?", None),  # asks the basis, not the sum
+        ("Biaya itu untuk apa?", Value.MONEY),
         ("Pemain itu dikontrak berapa lama?", Value.DURATION),
         ("Siapa nama Wali Kota Semarang?", Value.NAME),
         ("What is the new e-reader called?", Value.NAME),

@@ -118,13 +118,30 @@ def related_forms(word: str, language: LanguageCode) -> set[str]:
     """Return the words that may be another form of word (the word itself excluded)."""
     if language != "id" or not word.isalpha() or len(word) < _MIN_ROOT:
         return set()
+    return _affixed_forms(word) | spoken_vowels(word)
+
+
+def spoken_vowels(word: str) -> set[str]:
+    """Return the written form of a word ending in a spoken vowel: cabe -> cabai, pulo -> pulau.
+
+    Everyday Indonesian says a final -ai as -e and -au as -o; readers type it that way.
+    """
+    if word.endswith("e"):
+        return {word[:-1] + "ai"}
+    if word.endswith("o"):
+        return {word[:-1] + "au"}
+    return set()
+
+
+def _affixed_forms(word: str) -> set[str]:
+    """Return the affixed forms of word's possible roots."""
     if len(word) == _MIN_ROOT:  # a root already: "ikut" -> diikuti, mengikuti
         return indonesian_forms(word) - {word}
     roots = {root for root in indonesian_roots(word) if len(root) >= _MIN_ROOT or _short_root(root)}
     # Forms of the innermost roots cover the forms of the roots in between.
     innermost = set(sorted(roots, key=lambda root: (len(root), root))[:MAX_ROOTS])
     # A dictionary root may be short ("pengujian" -> "uji"): it is known, not guessed.
-    innermost.add(lemma(word, language))
+    innermost.add(lemma(word, "id"))
     forms = set().union(*(indonesian_forms(root) for root in innermost))
     forms.discard(word)
     return forms
