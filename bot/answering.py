@@ -470,8 +470,8 @@ def _matches(
     documents = dict(frequencies)
     if word in frequencies:
         matches[word] = EXACT
-    for form in related:
-        if form in frequencies:
+    for form in related:  # not "tetapi" for "penetapan": a conjunction is no form of it
+        if form in frequencies and form not in FUNCTION_WORDS:
             matches[form] = MORPH
     for term, count in _stem_variants(word, index, language):
         matches.setdefault(term, MORPH)

@@ -126,8 +126,10 @@ _REASON = re.compile(
 _NUMBER = rf"(?:\d+(?:[.,]\d+)*|{_NUMBER_WORDS.replace(' ', '|')}|se)"
 # "How long will the line run?" may ask for a length: a distance answers it too.
 _LENGTHS = "km kilometer kilometre kilometres kilometers meter metre metres meters mil miles"
+# A unit naming a year is not a span: "Liga 1 musim 2025/2026", "tahun 2026".
 _DURATION = re.compile(
-    rf"\b(?:{_NUMBER}[\s-]*(?:{_UNITS.replace(' ', '|')}|{_LENGTHS.replace(' ', '|')})\b|"
+    rf"\b(?:{_NUMBER}[\s-]*(?:{_UNITS.replace(' ', '|')}|{_LENGTHS.replace(' ', '|')})\b"
+    r"(?!\s*\d{4})|"
     r"selama\b|sepekan\b|sebulan\b|setahun\b|sehari\b|semalam\b|seminggu\b)"
 )
 _MONTHS = (

@@ -831,3 +831,16 @@ def test_spoken_forms_and_a_misspelling_stored_only_with_nya_are_found(
     answer = ask(session_factory, "Berapa harga cabe rawit sekarang?")
     assert answer.answer is not None
     assert "Rp75.000" in answer.answer
+
+
+def test_a_function_word_is_no_form_of_a_content_word(session_factory: SessionFactory) -> None:
+    store_article(
+        session_factory,
+        "tol",
+        "Tarif Tol Naik",
+        "Tarif baru ditetapkan melalui keputusan menteri, tetapi belum diumumkan.",
+    )
+    with session_factory() as session:
+        terms = expand_question("Penetapan tarif tol?", SearchIndex(session))
+    assert "ditetapkan" in terms[0].matches
+    assert "tetapi" not in terms[0].matches

@@ -80,6 +80,7 @@ def test_a_misspelt_money_word_asks_for_money_through_the_word_it_means() -> Non
         (Value.DURATION, "The road closed for three weeks.", True),
         (Value.DURATION, "The line will run for 18 kilometres.", True),
         (Value.DURATION, "Tiga tersangka ditahan.", False),
+        (Value.DURATION, "Ia memperkuat tim di Liga 1 musim 2025/2026.", False),  # a season named
         (Value.AMOUNT, "Tiga tersangka ditahan.", True),
         (Value.AMOUNT, "Sebanyak 214 kasus tercatat.", True),
         (Value.AMOUNT, "Warga diminta waspada.", False),
