@@ -130,6 +130,7 @@ AMOUNT_QUESTION_PHRASES = {
 VALUE_QUESTION_WORDS = frozenset(
     "berapa berapakah seberapa brapa brp berapaan mana manakah apa what whats which how".split()
 )
+ROLE_QUESTION_WORDS = frozenset({"siapa", "siapakah", "sapa", "who", "whom"})
 # "Pantai mana" asks which beach; in "di mana tanggul jebol" the word after is the subject.
 PLACE_QUESTION_WORDS = frozenset({"mana", "manakah"})
 ASKED_VALUE_WEIGHT = 0.5
@@ -361,6 +362,16 @@ def question_focus(question: str) -> set[str]:
         if first_content is not None:
             near.add(first_content)
     return near - FUNCTION_WORDS
+
+
+def role_asked(question: str) -> set[str]:
+    """Return the role or deed a who-question asks after ("Siapa wakil ketua", "who won").
+
+    The answer names the person by it; a passage without it is about someone else.
+    """
+    if not ROLE_QUESTION_WORDS.intersection(written_out(question)):
+        return set()
+    return question_focus(question) - asked_values(question)
 
 
 def question_language(question: str) -> LanguageCode:
@@ -828,8 +839,8 @@ def uncovered_share(
 ) -> float:
     """Return the share of the question's weight found neither in the passage nor its context.
 
-    foreign: question words naming something the passage's story never mentions; they count
-    as much as names stored nowhere.
+    foreign: question words naming something the passage's story never mentions, or the role
+    a who-question asks after; they count as much as names stored nowhere.
     """
     if matcher.total_weight <= 0:
         return 1.0
@@ -1038,7 +1049,8 @@ def rank(
                 matcher,
                 contexts[top.passage_id],
                 value=question_value(question, matcher),
-                foreign=names_foreign_to_story(top, matcher, question, context_index),
+                foreign=names_foreign_to_story(top, matcher, question, context_index)
+                | role_asked(question),
             ),
         )
     return scored

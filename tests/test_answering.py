@@ -43,6 +43,7 @@ from bot.answering import (
     question_words,
     rank,
     retrieve,
+    role_asked,
     score_passage,
     spells_acronym,
     uncovered_share,
@@ -844,3 +845,34 @@ def test_a_function_word_is_no_form_of_a_content_word(session_factory: SessionFa
         terms = expand_question("Penetapan tarif tol?", SearchIndex(session))
     assert "ditetapkan" in terms[0].matches
     assert "tetapi" not in terms[0].matches
+
+
+def test_the_role_a_who_question_asks_after_must_be_found(
+    session_factory: SessionFactory,
+) -> None:
+    assert role_asked("Siapa Wakil Ketua DPRD Lebak?") == {"wakil"}
+    assert role_asked("Berapa anggaran DPRD Lebak?") == set()
+    store_article(
+        session_factory,
+        "apbd",
+        "DPRD Lebak Sahkan APBD 2027",
+        "Ketua DPRD, Ratna Komalasari, mengatakan seluruh fraksi menyetujui rancangan APBD.",
+        "Rapat paripurna dihadiri wakil bupati dan para kepala dinas.",
+    )
+    store_article(
+        session_factory,
+        "pelantikan",
+        "Wakil Bupati Gowa Dilantik",
+        "Gubernur melantik wakil bupati Gowa di gedung negara pada Senin pagi.",
+    )
+    for number in range(6):
+        store_article(
+            session_factory,
+            f"other-{number}",
+            f"Harga Beras Naik Lagi {number}",
+            "Harga beras di pasar naik lagi minggu ini, kata pedagang.",
+        )
+    answer = ask(session_factory, "Siapa Ketua DPRD?")
+    assert answer.answer is not None
+    assert "Ratna Komalasari" in answer.answer
+    assert ask(session_factory, "siapa wakil ketua DPRD?").answer is None
