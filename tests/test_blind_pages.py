@@ -18,6 +18,12 @@ from bot.evaluation.parsing import evaluate_parsing
 BLIND = Path(__file__).parent / "fixtures" / "blind"
 
 
+def _assert_every_field_right(*folders: Path) -> None:
+    for folder in folders:
+        report = evaluate_parsing(folder).to_json()
+        assert all(row["matched"] == row["total"] for row in report["fields"].values()), report
+
+
 def test_blind_pages_parse() -> None:
     report = evaluate_parsing(BLIND).to_json()
     for field, row in report["fields"].items():
@@ -41,8 +47,7 @@ SECOND_BLIND = Path(__file__).parent / "fixtures" / "blind2"
 
 def test_second_blind_pages_parse() -> None:
     """Measured blind once: all fields but one page (a subscription promo, since fixed)."""
-    report = evaluate_parsing(SECOND_BLIND).to_json()
-    assert all(row["matched"] == row["total"] for row in report["fields"].values()), report
+    _assert_every_field_right(SECOND_BLIND)
 
 
 def test_second_blind_questions_do_not_regress(tmp_path: Path) -> None:
@@ -63,8 +68,7 @@ THIRD_BLIND = Path(__file__).parent / "fixtures" / "blind3"
 
 def test_third_blind_pages_parse() -> None:
     """Measured blind: every field of every page right."""
-    report = evaluate_parsing(THIRD_BLIND).to_json()
-    assert all(row["matched"] == row["total"] for row in report["fields"].values()), report
+    _assert_every_field_right(THIRD_BLIND)
 
 
 def test_third_blind_questions_do_not_regress(tmp_path: Path) -> None:
@@ -107,9 +111,7 @@ FIFTH_BLIND = Path(__file__).parent / "fixtures" / "blind5"
 def test_fourth_and_fifth_blind_pages_parse() -> None:
     """Measured blind: every field right but the fourth set's detik category ("Berita" right
     above the headline, since read as the category)."""
-    for folder in (FOURTH_BLIND, FIFTH_BLIND):
-        report = evaluate_parsing(folder).to_json()
-        assert all(row["matched"] == row["total"] for row in report["fields"].values()), report
+    _assert_every_field_right(FOURTH_BLIND, FIFTH_BLIND)
 
 
 def _answers(folder: Path, database: Path) -> AnswerReport:
@@ -143,8 +145,7 @@ SIXTH_BLIND = Path(__file__).parent / "fixtures" / "blind6"
 
 def test_sixth_blind_pages_parse() -> None:
     """Measured blind: every field of every page right."""
-    report = evaluate_parsing(SIXTH_BLIND).to_json()
-    assert all(row["matched"] == row["total"] for row in report["fields"].values()), report
+    _assert_every_field_right(SIXTH_BLIND)
 
 
 def test_sixth_blind_questions_do_not_regress(tmp_path: Path) -> None:
@@ -163,9 +164,7 @@ EIGHTH_BLIND = Path(__file__).parent / "fixtures" / "blind8"
 
 def test_seventh_and_eighth_blind_pages_parse() -> None:
     """Measured blind: every field of every page right on both sets."""
-    for folder in (SEVENTH_BLIND, EIGHTH_BLIND):
-        report = evaluate_parsing(folder).to_json()
-        assert all(row["matched"] == row["total"] for row in report["fields"].values()), report
+    _assert_every_field_right(SEVENTH_BLIND, EIGHTH_BLIND)
 
 
 def test_seventh_blind_questions_do_not_regress(tmp_path: Path) -> None:
@@ -191,8 +190,7 @@ NINTH_BLIND = Path(__file__).parent / "fixtures" / "blind9"
 
 def test_ninth_blind_pages_parse() -> None:
     """Measured blind: every field of every page right."""
-    report = evaluate_parsing(NINTH_BLIND).to_json()
-    assert all(row["matched"] == row["total"] for row in report["fields"].values()), report
+    _assert_every_field_right(NINTH_BLIND)
 
 
 def test_ninth_blind_questions_do_not_regress(tmp_path: Path) -> None:
@@ -212,9 +210,7 @@ ELEVENTH_BLIND = Path(__file__).parent / "fixtures" / "blind11"
 def test_tenth_and_eleventh_blind_pages_parse() -> None:
     """Measured blind: every field of every page right on both sets (blind11 has a long page
     with "Baca juga" lines inside the body)."""
-    for folder in (TENTH_BLIND, ELEVENTH_BLIND):
-        report = evaluate_parsing(folder).to_json()
-        assert all(row["matched"] == row["total"] for row in report["fields"].values()), report
+    _assert_every_field_right(TENTH_BLIND, ELEVENTH_BLIND)
 
 
 def test_tenth_blind_questions_do_not_regress(tmp_path: Path) -> None:
@@ -242,9 +238,7 @@ THIRTEENTH_BLIND = Path(__file__).parent / "fixtures" / "blind13"
 def test_twelfth_and_thirteenth_blind_pages_parse() -> None:
     """Measured blind: every field of every page right on both sets (blind12 has a page
     pasted without its headline)."""
-    for folder in (TWELFTH_BLIND, THIRTEENTH_BLIND):
-        report = evaluate_parsing(folder).to_json()
-        assert all(row["matched"] == row["total"] for row in report["fields"].values()), report
+    _assert_every_field_right(TWELFTH_BLIND, THIRTEENTH_BLIND)
 
 
 def test_twelfth_and_thirteenth_blind_questions_do_not_regress(tmp_path: Path) -> None:
