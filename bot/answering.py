@@ -21,6 +21,8 @@ from bot.question_types import (
     Value,
     asked_value,
     holds_value,
+    named_thing,
+    names_thing,
     names_value,
     proper_names,
     value_required,
@@ -140,6 +142,10 @@ HEADLINE_CONTEXT = 0.5  # a word found only in the sentence's article headline
 # found in the headline: "Ketinggian air mencapai 40 sentimeter" follows "Banjir rob …".
 NEIGHBOUR_CONTEXT = 0.3
 EXACT, MORPH, TYPO = 1.0, 0.9, 0.8
+# The same word with a particle or possessive on it says more than another derivation does:
+# "pelatih Rizal" is "Pelatihnya, Sutrisno", not "Rizal berlatih".
+CLITIC_FORM = 0.95
+CLITICS = frozenset({"nya", "ku", "mu", "lah", "kah", "pun"})
 VALUE_STANDS_IN = TYPO  # "biaya" found as "Rp11,3 triliun" in a passage asked for a sum
 
 ENCLITIC = "nya"  # "penantangnya": the possessive written onto the word
@@ -260,7 +266,7 @@ class QueryTerm:
     unknown_name: bool = False  # written with a capital mid-question, and stored nowhere
     acronym: bool = False  # written in capitals ("DPT"): also matches "daftar pemilih tetap"
     asked: bool = False  # names the value asked for ("berapa harga"): weighs less when missing
-    clipped: bool = False  # stored nowhere: may clip the words it stands for ("pemprov")
+    clipped: bool = False  # may clip the words it stands for ("pemprov"; "Jatim": Jawa Timur)
 
     @property
     def missing_weight(self) -> float:
@@ -416,7 +422,7 @@ def expand_question(question: str, index: PassageIndex) -> list[QueryTerm]:
                 unknown_name=unknown_name,
                 acronym=word in acronyms,
                 asked=word in asked and word not in FUNCTION_WORDS,
-                clipped=not matches and _may_be_clipped(word),
+                clipped=_may_be_clipped(word),
             )
         )
     return terms
@@ -483,7 +489,7 @@ def _matches(
         matches[word] = EXACT
     for form in related:  # not "tetapi" for "penetapan": a conjunction is no form of it
         if form in frequencies and form not in FUNCTION_WORDS:
-            matches[form] = MORPH
+            matches[form] = CLITIC_FORM if _differ_by_clitic(word, form) else MORPH
     for term, count in _stem_variants(word, index, language):
         matches.setdefault(term, MORPH)
         documents[term] = count
@@ -509,6 +515,12 @@ def _matches(
         if not own and neighbours:
             own = max(count for _, count in neighbours)
     return matches, own
+
+
+def _differ_by_clitic(word: str, form: str) -> bool:
+    """Tell whether two words differ only by a particle or possessive (pelatih, pelatihnya)."""
+    longer, shorter = (word, form) if len(word) > len(form) else (form, word)
+    return longer.startswith(shorter) and longer[len(shorter) :] in CLITICS
 
 
 def _stored_forms(words: Sequence[str], index: PassageIndex, language: LanguageCode) -> set[str]:
@@ -682,7 +694,10 @@ def spells_acronym(tokens: Sequence[str], acronym: str) -> bool:
 
 
 def _may_be_clipped(word: str) -> bool:
-    """Tell whether an unstored word may be a clipped compound ("pemprov", "wabup")."""
+    """Tell whether a question word may be a clipped compound ("pemprov", "wabup").
+
+    A stored one too: "Jatim" in one headline, "Jawa Timur" in the sentence that answers.
+    """
     return word.isalpha() and MIN_CLIPPED <= len(word) <= MAX_CLIPPED and word not in FUNCTION_WORDS
 
 
@@ -738,10 +753,12 @@ def passage_features(
     matcher: Matcher,
     value: Value | None,
     required: bool = True,
+    named: Iterable[str] | None = None,
 ) -> tuple[float, ...]:
     """Return the passage's features, in the order of FEATURES.
 
     required: a passage lacking the value is marked down (not for keyword questions).
+    named: for a name question, the stored forms of the thing whose name is asked.
     """
     if matcher.total_weight <= 0:
         return (0.0,) * len(FEATURES)
@@ -749,8 +766,8 @@ def passage_features(
     holds = value is not None and holds_value(value, hit.text, headline=headline)
     if holds and value is Value.AMOUNT:
         holds = not _lacks_asked_unit(own, matcher)
-    if holds and value is Value.NAME:  # a name the question does not already say
-        holds = any(name not in matcher.qualities for name in proper_names(hit.text))
+    if holds and value is Value.NAME:
+        holds = _names_what_is_asked(hit.text, matcher, named)
     if holds:
         own = _value_stands_in(own, matcher, value)
     return (
@@ -760,6 +777,23 @@ def passage_features(
         0.0 if value is None or holds or not required else 1.0,
         1.0 if headline else 0.0,
     )
+
+
+def _names_what_is_asked(passage: str, matcher: Matcher, named: Iterable[str] | None) -> bool:
+    """Tell whether a passage gives a name the question lacks, beside the thing asked about.
+
+    named: the stored forms of the word for that thing, None when the question gives none.
+    """
+    if named is None:
+        return any(name not in matcher.qualities for name in proper_names(passage))
+    return names_thing(passage, named, matcher.qualities)
+
+
+def named_forms(question: str, matcher: Matcher) -> frozenset[str] | None:
+    """Return the stored forms of what a name question asks the name of, if it says."""
+    thing = named_thing(" ".join(written_out(question)))
+    term = next((term for term in matcher.terms if term.word == thing), None)
+    return None if term is None else frozenset(term.matches)
 
 
 def _lacks_asked_unit(own: Sequence[float], matcher: Matcher) -> bool:
@@ -975,6 +1009,7 @@ def describe_candidates(
     )
     value = question_value(question, matcher)
     required = value_required(" ".join(written_out(question)))
+    named = named_forms(question, matcher) if value is Value.NAME else None
     candidates = [
         Candidate(
             hit,
@@ -986,6 +1021,7 @@ def describe_candidates(
                 matcher,
                 value,
                 required,
+                named,
             ),
             contexts[hit.passage_id],
             missing_share(value),

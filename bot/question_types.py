@@ -121,7 +121,11 @@ _REASON = re.compile(
     r"\b(?:karena|karenanya|sebab|disebabkan|penyebab|akibat|akibatnya|lantaran|gara|dipicu|"
     r"alasan|alasannya|demi|agar|supaya|mengingat|because|cause|caused|causes|due|reason|"
     r"reasons|since|after|so that|in order|to avoid|to help|to meet|amid|following|"
-    r"setelah|usai|imbas|dampak|gegara|buntut)\b"
+    r"setelah|usai|imbas|dampak|gegara|buntut|"
+    # the reason, then what it led to: "Tebingnya masih labil, sehingga petugas hanya bekerja …"
+    r"sehingga|makanya|maka|therefore|as a result|thanks to|blamed|"
+    r"(?:started|caused|sparked|triggered|driven|fuelled|fueled) by)\b"
+    r"|,\s*(?:jadi|so)\b"  # "…, jadi petugas hanya bekerja": after a comma, "so"
 )
 _NUMBER = rf"(?:\d+(?:[.,]\d+)*|{_NUMBER_WORDS.replace(' ', '|')}|se)"
 # "How long will the line run?" may ask for a length: a distance answers it too.
@@ -140,6 +144,9 @@ _DAYS = (
     "senin selasa rabu kamis jumat sabtu minggu ahad "
     "monday tuesday wednesday thursday friday saturday sunday"
 )
+_CALENDAR_UNITS = (
+    "jam hari pekan minggu bulan tahun hours days weeks months years hour day week month year"
+).replace(" ", "|")
 _TIME = re.compile(
     r"\b(?:1[89]\d\d|20\d\d)\b"  # a year
     r"|\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b"  # 9/3/2026
@@ -150,10 +157,18 @@ _TIME = re.compile(
     r"|\b(?:pekan|minggu|bulan|tahun|hari) (?:lalu|depan|ini|kemarin)\b"
     r"|\b(?:last|next|this|early|late) (?:week|month|year|summer|winter|spring|autumn)\b"
     r"|\b(?:akhir|awal|pertengahan) (?:tahun|bulan|pekan)\b"
+    # A time counted from now: "within 10 days", "dalam tiga pekan", "dua bulan lagi".
+    rf"|\b(?:within|dalam(?: waktu)?|in) {_NUMBER} (?:{_CALENDAR_UNITS})\b"
+    rf"|\b{_NUMBER} (?:{_CALENDAR_UNITS}) (?:lagi|mendatang|ke depan|later|from now)\b"
 )
 _MONEY = re.compile(
     r"\brp\.?\s?\d|[$£€¥]\s?\d|\d\s?(?:usd|idr|eur|gbp|sgd|myr)\b"
-    r"|\b(?:rupiah|dolar|dollars?|pounds?|euros?|ringgit|yen|yuan|pence|cents?)\b"
+    r"|\b(?:rupiah|dolar|dollars?|pounds?|euros?|ringgit|yen|yuan|pence|cents?|baht|rupees?|"
+    r"pesos?|riyals?|dirhams?|francs?|krona|kronor|kroner|krone|zloty|zlotys|shekels?|lira|"
+    r"rubles?|roubles?|rubel|renminbi)\b|[₹₱฿₩₫]\s?\d"
+    # Names that are everyday words elsewhere count after a number: "5,000 won", "2 juta dong".
+    r"|\d\s?(?:(?:ribu|juta|miliar|triliun|thousand|million|billion|trillion)\s)?"
+    r"(?:won|dong|rand|real|reais)\b"
 )
 # A place: a name after a preposition of place ("di Waingapu", "to Bend"), or a kind of place
 # with or without its name ("tanggul Sungai Sengkarang", "di balai desa", "at the hospital").
@@ -161,17 +176,20 @@ _PLACE_NOUNS = (
     "desa kelurahan kecamatan kabupaten kota provinsi jalan jl sungai kali pulau gunung pantai "
     "pasar stadion gedung balai kampung dusun pelabuhan bandara terminal stasiun kantor rumah "
     "sekolah kampus masjid gereja pura hotel wilayah kawasan daerah lokasi perairan selat teluk "
-    "danau hutan taman lapangan alun "
+    "danau hutan taman lapangan alun rsud rs puskesmas klinik bangsal lorong ruang gudang pabrik "
+    "toko warung gerai loket bank minimarket kebun sawah tambang posko rutan lapas penjara "
     "village town city county district province street road river island mountain beach port "
     "airport station hospital school office church hall park square harbour harbor clinic "
-    "centre center coast bay lake forest"
+    "centre center coast bay lake forest ward shop store branch warehouse factory farm "
+    "camp shelter prison jail"
 )
 _PLACE_NOUN = rf"(?:{_PLACE_NOUNS.replace(' ', '|')})"
 _PLACE = re.compile(  # case-sensitive but for the scoped (?i:…): a name starts with a capital
     r"\b(?i:di|ke|dari|dekat|sekitar|menuju|in|at|to|from|near|into|across|outside|inside|"
     r"toward|towards)\s+(?:the\s+)?[A-Z]"
     rf"|\b(?i:{_PLACE_NOUN})\s+[A-Z]"
-    rf"|\b(?i:di|ke|dari|at|in|to|from)\s+(?i:the\s+|a\s+)?(?i:{_PLACE_NOUN})\b"
+    rf"|\b(?i:di|ke|dari|melalui|lewat|at|in|to|from|through|via)\s+(?i:the\s+|a\s+)?"
+    rf"(?i:{_PLACE_NOUN})\b"
 )
 # An age as news gives it: "Sutrisno (52)", "berusia 52 tahun", "a 52-year-old", "aged 52".
 _AGE = re.compile(
@@ -284,3 +302,51 @@ def proper_names(passage: str) -> set[str]:
     """Return the lower-cased capitalised words of a passage but its first, days and months."""
     words = re.findall(r"[^\W\d_]+", passage)[1:]
     return {word.lower() for word in words if word[0].isupper()} - _CALENDAR
+
+
+# "Siapa nama lengkap pejabat …", "the name of the nurse …", "what is the bakery called?"
+_NAMED_AFTER = re.compile(
+    r"\b(?:nama|namanya|name)\s+(?:(?:lengkap|full|asli|real|of|the|a|an|dari|si|sang)\s+)*"
+    r"([^\W\d_]+)"
+)
+_NAMED_BEFORE = re.compile(r"\b([^\W\d_]+)\s+(?:is\s+|was\s+)?called\b")
+# Words between a thing and its name: "kapten kapal tersebut, Sutrisno", "a nurse named Jo".
+_NAMING_FILLERS = frozenset(
+    "bernama named called yakni yaitu ialah adalah is was the a an mr mrs ms dr tersebut itu ini "
+    "sdr bapak ibu pak bu saudara sebagai as si sang".split()
+)
+_TOKEN = re.compile(r"[^\W_]+")
+
+
+def named_thing(question: str) -> str | None:
+    """Return the word naming what a name question asks the name of ("nama **bupati** Pacitan")."""
+    text = " ".join(_TOKEN.findall(question.lower()))
+    match = _NAMED_AFTER.search(text) or _NAMED_BEFORE.search(text)
+    return match.group(1) if match else None
+
+
+def names_thing(passage: str, forms: Iterable[str], question_words: Iterable[str]) -> bool:
+    """Tell whether the passage gives a name right beside the thing asked about.
+
+    "Koordinator Forum Guru Honorer Lombok Tengah, Baiq Nurul Aini" names the koordinator;
+    "a nurse who was fined twice", with Mr Ellison elsewhere in the sentence, names no nurse.
+    Question words and naming fillers between the two are skipped.
+    """
+    tokens = _TOKEN.findall(passage)
+    lowered = [token.lower() for token in tokens]
+    skipped = _NAMING_FILLERS.union(question_words)
+    things = set(forms)
+    for position, word in enumerate(lowered):
+        if word not in things:
+            continue
+        for step in (1, -1):
+            beside = position + step
+            while 0 <= beside < len(tokens) and lowered[beside] in skipped:
+                beside += step
+            if 0 < beside < len(tokens) and _is_name(tokens[beside]):
+                return True
+    return False
+
+
+def _is_name(token: str) -> bool:
+    return token[:1].isupper() and token.lower() not in _CALENDAR

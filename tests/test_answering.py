@@ -876,3 +876,77 @@ def test_the_role_a_who_question_asks_after_must_be_found(
     assert answer.answer is not None
     assert "Ratna Komalasari" in answer.answer
     assert ask(session_factory, "siapa wakil ketua DPRD?").answer is None
+
+
+def test_a_stored_clipped_word_finds_the_words_it_clips_in_another_passage(
+    session_factory: SessionFactory,
+) -> None:
+    store_article(
+        session_factory,
+        "umk",
+        "UMK Pasuruan 2027 Diusulkan Naik",
+        "Gubernur Jawa Timur dijadwalkan menetapkan UMK paling lambat 18 Desember 2026.",
+        "Bupati Pasuruan merekomendasikan kenaikan 6,4 persen.",
+    )
+    store_article(session_factory, "beras", "Pemprov Jatim Siapkan Operasi Pasar Beras")
+    with session_factory() as session:
+        terms = expand_question("Kapan penetapan UMK oleh gubernur Jatim?", SearchIndex(session))
+    jatim = next(term for term in terms if term.word == "jatim")
+    assert jatim.matches  # stored, yet "Jawa Timur" in another passage says it too
+    assert jatim.clipped
+    answer = ask(session_factory, "Kapan penetapan UMK oleh gubernur Jatim?")
+    assert answer.answer is not None
+    assert "18 Desember 2026" in answer.answer
+
+
+def test_chat_forms_without_me_find_the_root(session_factory: SessionFactory) -> None:
+    assert "tanggung" in indonesian_roots("nanggung")
+    assert "pungut" in indonesian_roots("mungut")
+    assert indonesian_roots("marah") == {"marah"}  # a written word, not chat for "parah"
+    store_article(
+        session_factory,
+        "keracunan",
+        "83 Siswa Keracunan Menu Makan Siang",
+        "Bupati menjamin seluruh biaya pengobatan siswa ditanggung pemerintah daerah.",
+        "Menu yang dibagikan berupa nasi, ayam suwir, dan semangka.",
+    )
+    answer = ask(session_factory, "biaya pengobatan siswa siapa yang nanggung?")
+    assert answer.answer is not None
+    assert "ditanggung pemerintah daerah" in answer.answer
+
+
+def test_a_name_question_wants_the_name_beside_the_thing_it_names(
+    session_factory: SessionFactory,
+) -> None:
+    store_article(
+        session_factory,
+        "parking",
+        "Parking app fault led to wrong fines",
+        "Mr Ellison said dozens of drivers had come forward, including a nurse who was fined "
+        "twice outside the city hospital.",
+        "The parking manager, Joanna Pike, apologised to drivers on Tuesday.",
+        language="en",
+    )
+    named = ask(session_factory, "What is the name of the parking manager?")
+    assert named.answer is not None
+    assert "Joanna Pike" in named.answer
+    unnamed = ask(session_factory, "What is the name of the nurse who was fined twice?")
+    assert unnamed.answer is None
+
+
+def test_a_word_with_a_possessive_on_it_beats_another_derivation(
+    session_factory: SessionFactory,
+) -> None:
+    store_article(
+        session_factory,
+        "panjat",
+        "Rizal Pecahkan Rekor Panjat Tebing",
+        "Rizal mulai berlatih panjat tebing sejak SMP.",
+        "Pelatihnya, Sutrisno, mengatakan Rizal berlatih enam hari dalam sepekan.",
+    )
+    with session_factory() as session:
+        (coach, _) = expand_question("pelatih Rizal", SearchIndex(session))
+    assert coach.matches["pelatihnya"] > coach.matches["berlatih"]
+    answer = ask(session_factory, "pelatih Rizal")
+    assert answer.answer is not None
+    assert "Sutrisno" in answer.answer

@@ -8,6 +8,8 @@ from bot.question_types import (
     Value,
     asked_value,
     holds_value,
+    named_thing,
+    names_thing,
     names_value,
     value_required,
 )
@@ -155,3 +157,63 @@ def test_a_counter_word_is_the_count_itself_but_a_counted_noun_is_not() -> None:
     assert names_value(Value.AMOUNT, "orang", asked=True)
     assert not names_value(Value.AMOUNT, "orang", asked=False)
     assert not names_value(Value.AMOUNT, "rumah", asked=True)
+
+
+@pytest.mark.parametrize(
+    ("value", "passage", "holds"),
+    [
+        (Value.MONEY, "The delayed 38 billion baht track upgrade.", True),
+        (Value.MONEY, "A fine of 5,000 won for each day.", True),
+        (Value.MONEY, "He won the race on Sunday.", False),  # "won" only after a number
+        (Value.MONEY, "Kasih tahu dong.", False),
+        (Value.TIME, "Supplies would arrive from Poland within 10 days.", True),
+        (Value.TIME, "Pembersihan jalan ditargetkan selesai dalam tiga hari.", True),
+        (Value.TIME, "Jembatan dibuka dua bulan lagi.", True),
+        (Value.TIME, "Ada tiga hari libur.", False),
+    ],
+)
+def test_more_currencies_and_times_counted_from_now(
+    value: Value, passage: str, holds: bool
+) -> None:
+    assert holds_value(value, passage) is holds
+
+
+@pytest.mark.parametrize(
+    ("question", "thing"),
+    [
+        ("Siapa nama lengkap pejabat pembuat komitmen berinisial YT?", "pejabat"),
+        ("What is the name of the nurse who was fined twice?", "nurse"),
+        ("nama bupati Pacitan", "bupati"),
+        ("What is the bakery called?", "bakery"),
+        ("Siapa yang menang?", None),
+    ],
+)
+def test_a_name_question_says_what_it_asks_the_name_of(question: str, thing: str | None) -> None:
+    assert named_thing(question) == thing
+
+
+def test_a_name_counts_only_beside_the_thing_asked_about() -> None:
+    asked = {"koordinator", "forum", "guru", "honorer", "lombok", "tengah"}
+    given = "Koordinator Forum Guru Honorer Lombok Tengah, Baiq Nurul Aini, mengatakan hal itu."
+    assert names_thing(given, {"koordinator"}, asked)
+    withheld = "Tersangka adalah pejabat berinisial YT dan direktur CV Flobamora Tirta."
+    assert not names_thing(withheld, {"pejabat"}, {"pejabat", "berinisial", "yt"})
+    named = "Kapten kapal tersebut, Sutrisno, selamat."
+    assert names_thing(named, {"kapten"}, {"kapten", "kapal"})
+
+
+@pytest.mark.parametrize(
+    ("value", "passage", "holds"),
+    [
+        (Value.PLACE, "RSUD RA Kartini Jepara kini merawat 63 pasien DBD.", True),
+        (Value.PLACE, "Warga dapat membayar PBB melalui bank daerah dan kantor pos.", True),
+        (Value.PLACE, "Warga dapat membayar PBB dengan aplikasi.", False),
+        (Value.REASON, "Tebingnya masih labil, jadi petugas hanya bekerja saat cuaca cerah.", True),
+        (Value.REASON, "Investigators believe it was started by sparks from a grinder.", True),
+        (Value.REASON, "Hujan turun deras sehingga jalan ditutup.", True),
+        (Value.REASON, "Rizal jadi juara nasional pada Minggu.", False),
+        (Value.REASON, "The fire started on Wednesday afternoon.", False),
+    ],
+)
+def test_more_places_and_reasons_are_recognised(value: Value, passage: str, holds: bool) -> None:
+    assert holds_value(value, passage) is holds

@@ -13,6 +13,9 @@ MAX_ROOTS = 5
 _ID_SUFFIXES = ("lah", "kah", "pun", "nya", "ku", "mu", "kan", "an", "i", "in")
 _ID_DERIVATIONAL_SUFFIXES = ("", "kan", "an", "i", "nya")
 _MIN_ROOT = 4
+_BARE_NASALS = {"n": "t", "m": "p"}
+# A word this common is meant as written: "marah" is angry, not a chat form of "parah".
+CHAT_FORM_MAX_ZIPF = 4.5
 SHORT_ROOT_ZIPF = 3.5  # a 3-letter root left by stripping affixes must be this common a word
 
 
@@ -29,6 +32,11 @@ def indonesian_roots(word: str) -> set[str]:
 def _short_root(root: str) -> bool:
     """Tell whether a 3-letter stripped root is a real word ("ngecek" -> cek, "ngebom" -> bom)."""
     return len(root) == _MIN_ROOT - 1 and zipf(root, ("id",)) >= SHORT_ROOT_ZIPF
+
+
+def _chat_only(word: str) -> bool:
+    """Tell whether a word is too rare in written Indonesian to be meant as written."""
+    return zipf(word, ("id",)) < CHAT_FORM_MAX_ZIPF
 
 
 def _strip_suffixes(word: str) -> set[str]:
@@ -69,6 +77,8 @@ def _prefix_removals(word: str) -> set[str]:
         found |= {word[2:], "k" + word[2:]}
     elif word.startswith("ny"):
         found |= {"s" + word[2:], "c" + word[2:]}
+    elif word[:1] in _BARE_NASALS and not word.startswith("me") and _chat_only(word):
+        found.add(_BARE_NASALS[word[0]] + word[1:])  # nanggung (tanggung), mungut (pungut)
     for nasal in ("me", "pe"):
         if not word.startswith(nasal):
             continue
