@@ -39,6 +39,7 @@ ANSWER_THRESHOLD = 56.0
 # found neither in it nor in its article's headline: the question names something else.
 MAX_UNCOVERED_SHARE = 0.35
 PREFERRED_ARTICLE_MARGIN = 6.0
+RANK_TIE = 1.0  # ranking points: closer candidates are a tie, broken by confidence
 OWN_SENTENCE_MARGIN = 5.0  # an article's sentence this close to its own headline is quoted
 # A name the reader writes that the store has never seen (Rinjani, when only Semeru is stored)
 # usually means the story is not stored: it counts this many times when uncovered. So does a
@@ -1074,6 +1075,7 @@ def rank(
         for c in candidates
     ]
     scored.sort(key=lambda s: (-s.rank_score, s.hit.kind != "sentence", s.hit.passage_id))
+    scored = surest_of_a_tie(scored)
     scored = prefer_own_sentence(scored)
     scored = _prefer_article(scored, preferred_article_id)
     if scored:  # only the best one is tested for what it leaves uncovered
@@ -1115,6 +1117,15 @@ def names_foreign_to_story(
         word for passage in story for word in passage_words(passage.text)
     )
     return {matcher.terms[n].word for n in numbers if not found[n]}
+
+
+def surest_of_a_tie(scored: list[Scored]) -> list[Scored]:
+    """Put first, of the candidates ranked within RANK_TIE of the best, the most confident."""
+    if not scored:
+        return scored
+    tied = [s for s in scored if s.rank_score >= scored[0].rank_score - RANK_TIE]
+    surest = max(tied, key=lambda s: s.score)
+    return [surest, *(s for s in scored if s is not surest)]
 
 
 def prefer_own_sentence(scored: list[Scored]) -> list[Scored]:

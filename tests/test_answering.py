@@ -19,6 +19,7 @@ from bot.answering import (
     MORPH,
     NEIGHBOUR_CONTEXT,
     OWN_SENTENCE_MARGIN,
+    RANK_TIE,
     TYPO,
     VALUE_MISSING,
     Answer,
@@ -46,6 +47,7 @@ from bot.answering import (
     role_asked,
     score_passage,
     spells_acronym,
+    surest_of_a_tie,
     uncovered_share,
     weigh,
 )
@@ -950,3 +952,14 @@ def test_a_word_with_a_possessive_on_it_beats_another_derivation(
     answer = ask(session_factory, "pelatih Rizal")
     assert answer.answer is not None
     assert "Sutrisno" in answer.answer
+
+
+def test_a_near_tie_in_ranking_goes_to_the_more_confident_candidate() -> None:
+    gerai = PassageHit(
+        passage_id=1, text="Gerai dibuka di kantor camat.", kind="sentence", article_id=1
+    )
+    bank = PassageHit(passage_id=2, text="Bayar PBB melalui bank.", kind="sentence", article_id=1)
+    tied = [Scored(gerai, 49.1, 54.9), Scored(bank, 58.4, 54.6)]
+    assert [s.hit for s in surest_of_a_tie(tied)] == [bank, gerai]
+    apart = [Scored(gerai, 49.1, 54.9), Scored(bank, 58.4, 54.9 - RANK_TIE - 0.5)]
+    assert surest_of_a_tie(apart) == apart
