@@ -17,9 +17,11 @@ from typing import Any, Protocol
 from rapidfuzz import fuzz
 
 from bot.question_types import (
+    RATE_WORDS,
     UNIT_WORDS,
     Value,
     asked_value,
+    holds_share,
     holds_value,
     named_thing,
     names_thing,
@@ -769,6 +771,8 @@ def passage_features(
         holds = not _lacks_asked_unit(own, matcher)
     if holds and value is Value.NAME:
         holds = _names_what_is_asked(hit.text, matcher, named)
+    if not holds and value is Value.MONEY and _asks_rate(matcher):
+        holds = holds_share(hit.text)
     if holds:
         own = _value_stands_in(own, matcher, value)
     return (
@@ -777,6 +781,15 @@ def passage_features(
         fuzz.token_set_ratio(matcher.query_text, " ".join(tokens)) / 100.0,
         0.0 if value is None or holds or not required else 1.0,
         1.0 if headline else 0.0,
+    )
+
+
+def _asks_rate(matcher: Matcher) -> bool:
+    """Tell whether the question asks for a sum often given as a share (denda, interest)."""
+    return any(
+        word in RATE_WORDS and quality == max(term.matches.values())
+        for term in matcher.terms
+        for word, quality in term.matches.items()
     )
 
 

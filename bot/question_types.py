@@ -58,6 +58,19 @@ SUM_WORDS = frozenset(
     "mengucurkan dikucurkan menggelontorkan digelontorkan need needs needed require "
     "required allocate allocated".split()
 )
+# Sums often given as a share of another: "dikenai denda 1 persen per bulan", "a 25% tariff".
+RATE_WORDS = frozenset(
+    "denda bunga pajak retribusi cukai bea komisi diskon fine fines interest tax taxes levy "
+    "duty duties commission discount tariff tariffs".split()
+)
+_SHARE = re.compile(r"\d\s?(?:%|persen\b|percent\b|per cent\b)")
+
+
+def holds_share(passage: str) -> bool:
+    """Tell whether a passage gives a share ("1 persen", "4.99%")."""
+    return _SHARE.search(passage.lower()) is not None
+
+
 # A question about a change in a sum may be answered by a share ("naik 4,6 persen").
 _CHANGE_WORDS = frozenset(
     "naik kenaikan dinaikkan menaikkan turun penurunan diturunkan menurunkan potongan dipotong "

@@ -14,6 +14,7 @@ from sqlmodel import Session
 from bot.answering import (
     ANSWER_THRESHOLD,
     EXACT,
+    FEATURES,
     FUNCTION_WORDS,
     HEADLINE_CONTEXT,
     MORPH,
@@ -30,6 +31,7 @@ from bot.answering import (
     asked_values,
     clips_words,
     confidence,
+    describe_candidates,
     expand_question,
     missing_share,
     names_foreign_to_story,
@@ -963,3 +965,23 @@ def test_a_near_tie_in_ranking_goes_to_the_more_confident_candidate() -> None:
     assert [s.hit for s in surest_of_a_tie(tied)] == [bank, gerai]
     apart = [Scored(gerai, 49.1, 54.9), Scored(bank, 58.4, 54.9 - RANK_TIE - 0.5)]
     assert surest_of_a_tie(apart) == apart
+
+
+def test_a_fine_or_a_tax_may_be_given_as_a_share(session_factory: SessionFactory) -> None:
+    store_article(
+        session_factory,
+        "pbb",
+        "Makassar Hapus Denda PBB",
+        "Selama ini wajib pajak yang terlambat membayar PBB dikenai denda 1 persen per bulan.",
+        "Pemkot Makassar menghapus denda keterlambatan PBB hingga akhir tahun.",
+    )
+    question = "Berapa denda keterlambatan PBB selama ini?"
+    with session_factory() as session:
+        index = SearchIndex(session)
+        terms = expand_question(question, index)
+        _, candidates = describe_candidates(retrieve(terms, index, None), terms, question, index)
+    share = next(c for c in candidates if "1 persen per bulan" in c.hit.text)
+    assert share.features[FEATURES.index("value_missing")] == 0.0
+    answer = ask(session_factory, question)
+    assert answer.answer is not None
+    assert "1 persen per bulan" in answer.answer
