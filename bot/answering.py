@@ -425,7 +425,7 @@ def expand_question(question: str, index: PassageIndex) -> list[QueryTerm]:
                 unknown_name=unknown_name,
                 acronym=word in acronyms,
                 asked=word in asked and word not in FUNCTION_WORDS,
-                clipped=_may_be_clipped(word),
+                clipped=_may_be_clipped(word) and not (matches and in_dictionary(word, language)),
             )
         )
     return terms
@@ -680,8 +680,9 @@ class Matcher:
         for number, term in enumerate(self.terms):
             if term.acronym and best[number] < MORPH and spells_acronym(tokens, term.word):
                 best[number] = MORPH
-            elif term.clipped and not best[number] and clips_words(tokens, term.word):
-                best[number] = TYPO
+            elif term.clipped and not best[number]:
+                if clips_words(tokens, term.word):
+                    best[number] = TYPO
         return best
 
 
@@ -699,7 +700,8 @@ def spells_acronym(tokens: Sequence[str], acronym: str) -> bool:
 def _may_be_clipped(word: str) -> bool:
     """Tell whether a question word may be a clipped compound ("pemprov", "wabup").
 
-    A stored one too: "Jatim" in one headline, "Jawa Timur" in the sentence that answers.
+    A stored one too, unless the dictionary lists it: "Jatim" in one headline, "Jawa Timur"
+    in the sentence that answers.
     """
     return word.isalpha() and MIN_CLIPPED <= len(word) <= MAX_CLIPPED and word not in FUNCTION_WORDS
 
@@ -710,7 +712,20 @@ def clips_words(tokens: Sequence[str], word: str) -> bool:
     Indonesian news and readers clip compounds: pemprov (pemerintah provinsi), wabup (wakil
     bupati), kemenkes (kementerian kesehatan); "kepala" is clipped as "ka" (kades).
     """
-    return any(_clipped_from(word, tokens, start, 0) for start in range(len(tokens) - 1))
+    text = " " + " ".join(tokens)
+    for start in _clip_start_positions(word, text):
+        if start < len(tokens) - 1 and _clipped_from(word, tokens, start, 0):
+            return True
+    return False
+
+
+def _clip_start_positions(word: str, text: str) -> Iterable[int]:
+    """Yield the positions of the tokens a clip of word may start at (found in C, not Python)."""
+    for start in _clip_starts(word):
+        found = text.find(start)
+        while found >= 0:
+            yield text.count(" ", 0, found)
+            found = text.find(start, found + 1)
 
 
 def _clipped_from(rest: str, tokens: Sequence[str], start: int, pieces: int) -> bool:
@@ -726,6 +741,22 @@ def _clipped_from(rest: str, tokens: Sequence[str], start: int, pieces: int) -> 
         token.startswith(rest[:size]) and _clipped_from(rest[size:], tokens, start + 1, pieces + 1)
         for size in range(CLIP_PIECE, min(len(token), len(rest)) + 1)
     )
+
+
+_IRREGULAR_PIECES = {clip: token for token, clip in IRREGULAR_CLIPS.items()}
+
+
+@lru_cache(maxsize=4096)
+def _clip_starts(word: str) -> tuple[str, ...]:
+    """Return how a token a clip of word starts at begins, after a space ("ka", "kepala").
+
+    Looking for these in the joined passage runs in C; trying every token as a start in
+    Python cost a question milliseconds at a million sentences once stored words were tried.
+    """
+    irregular = tuple(
+        " " + whole for piece, whole in _IRREGULAR_PIECES.items() if word.startswith(piece)
+    )
+    return (" " + word[:CLIP_PIECE], *irregular)
 
 
 def score_passage(
