@@ -985,3 +985,27 @@ def test_a_fine_or_a_tax_may_be_given_as_a_share(session_factory: SessionFactory
     answer = ask(session_factory, question)
     assert answer.answer is not None
     assert "1 persen per bulan" in answer.answer
+
+
+def test_chat_frames_around_a_headline_question_weigh_little(
+    session_factory: SessionFactory,
+) -> None:
+    assert {"kabar", "biar", "news"} <= FUNCTION_WORDS
+    record = ArticleRecord(
+        content_hash="kapal",
+        language="id",
+        headline="KM Cahaya Lestari Tenggelam di Selat Tiworo",
+        paragraphs=("Sebanyak 12 penumpang dirawat di RSUD Muna Barat.",),
+        sentences=("Sebanyak 12 penumpang dirawat di RSUD Muna Barat.",),
+        listed_headlines=(
+            ListedRecord(
+                headline="Ribuan Warga Padati Festival Layang-Layang Kaghati di Muna",
+                published=None,
+                list_kind="popular",
+            ),
+        ),
+    )
+    with session_factory() as session:
+        repository.add_article(session=session, record=record)
+    answer = ask(session_factory, "Ada kabar soal festival layang-layang di Muna?")
+    assert answer.answer == "Ribuan Warga Padati Festival Layang-Layang Kaghati di Muna"
