@@ -178,7 +178,8 @@ _MONEY = re.compile(
     r"\brp\.?\s?\d|[$£€¥]\s?\d|\d\s?(?:usd|idr|eur|gbp|sgd|myr)\b"
     r"|\b(?:rupiah|dolar|dollars?|pounds?|euros?|ringgit|yen|yuan|pence|cents?|baht|rupees?|"
     r"pesos?|riyals?|dirhams?|francs?|krona|kronor|kroner|krone|zloty|zlotys|shekels?|lira|"
-    r"rubles?|roubles?|rubel|renminbi)\b|[₹₱฿₩₫]\s?\d"
+    r"rubles?|roubles?|rubel|renminbi|shillings?|naira|cedis?|birr|kwacha|dinars?|taka|kyat|"
+    r"riels?|forints?|koruna|hryvnias?)\b|[₹₱฿₩₫]\s?\d"
     # Names that are everyday words elsewhere count after a number: "5,000 won", "2 juta dong".
     r"|\d\s?(?:(?:ribu|juta|miliar|triliun|thousand|million|billion|trillion)\s)?"
     r"(?:won|dong|rand|real|reais)\b"

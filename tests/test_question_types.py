@@ -164,6 +164,7 @@ def test_a_counter_word_is_the_count_itself_but_a_counted_noun_is_not() -> None:
     [
         (Value.MONEY, "The delayed 38 billion baht track upgrade.", True),
         (Value.MONEY, "A fine of 5,000 won for each day.", True),
+        (Value.MONEY, "Riders pay 350 shillings per swap.", True),
         (Value.MONEY, "He won the race on Sunday.", False),  # "won" only after a number
         (Value.MONEY, "Kasih tahu dong.", False),
         (Value.TIME, "Supplies would arrive from Poland within 10 days.", True),
