@@ -19,7 +19,14 @@ from pathlib import Path
 
 import numpy as np
 
-from bot.answering import FEATURES, confidence, describe_candidates, expand_question, retrieve
+from bot.answering import (
+    FEATURES,
+    WEIGHTS,
+    confidence,
+    describe_candidates,
+    expand_question,
+    retrieve,
+)
 from bot.desk import open_desk
 from storage.database import create_database_engine, session_factory
 from storage.search import SearchIndex
@@ -58,6 +65,13 @@ def question_sets() -> dict[str, tuple[list[Path], list[Path]]]:
             "blind6",
             "blind7",
             "blind8",
+            "blind9",
+            "blind10",
+            "blind11",
+            "blind12",
+            "blind13",
+            "blind14",
+            "blind15",
         )
     }
     if (SHARED / "pages").is_dir():
@@ -130,15 +144,21 @@ def main() -> None:
     """Print the cross-validated comparison and the weights fitted on every set."""
     questions = [q for name, files in question_sets().items() for q in describe_set(name, *files)]
     names = sorted({q.set_name for q in questions})
-    print(f"{'left out':10} {'questions':>9} {'hand':>5} {'fitted':>6}")
-    totals = [0, 0, 0]
+    print(f"{'left out':10} {'questions':>9} {'hand':>5} {'current':>7} {'fitted':>6}")
+    totals = [0, 0, 0, 0]
+    current = np.array(WEIGHTS)
     for name in names:
         held = [q for q in questions if q.set_name == name]
         weights = fit([q for q in questions if q.set_name != name])
-        row = (len(held), top_right(held, None), top_right(held, weights))
+        row = (
+            len(held),
+            top_right(held, None),
+            top_right(held, current),
+            top_right(held, weights),
+        )
         totals = [t + r for t, r in zip(totals, row, strict=True)]
-        print(f"{name:10} {row[0]:>9} {row[1]:>5} {row[2]:>6}")
-    print(f"{'all':10} {totals[0]:>9} {totals[1]:>5} {totals[2]:>6}")
+        print(f"{name:10} {row[0]:>9} {row[1]:>5} {row[2]:>7} {row[3]:>6}")
+    print(f"{'all':10} {totals[0]:>9} {totals[1]:>5} {totals[2]:>7} {totals[3]:>6}")
     weights = fit(questions)
     print("WEIGHTS = (" + ", ".join(f"{w:.2f}" for w in weights) + ")  # " + ", ".join(FEATURES))
 
