@@ -96,6 +96,23 @@ def test_a_misspelt_money_word_asks_for_money_through_the_word_it_means() -> Non
         (Value.AGE, "Kepala Desa Karangtengah menyebut tujuh desa rawan.", False),
         (Value.NAME, "Aplikasi bernama Lintang itu dapat menerjemahkan teks.", True),
         (Value.NAME, "Bupati dijadwalkan meninjau lokasi pada Senin.", False),  # a day, no name
+        (Value.MONEY, "The delayed 38 billion baht track upgrade.", True),
+        (Value.MONEY, "A fine of 5,000 won for each day.", True),
+        (Value.MONEY, "Riders pay 350 shillings per swap.", True),
+        (Value.MONEY, "He won the race on Sunday.", False),  # "won" only after a number
+        (Value.MONEY, "Kasih tahu dong.", False),
+        (Value.TIME, "Supplies would arrive from Poland within 10 days.", True),
+        (Value.TIME, "Pembersihan jalan ditargetkan selesai dalam tiga hari.", True),
+        (Value.TIME, "Jembatan dibuka dua bulan lagi.", True),
+        (Value.TIME, "Ada tiga hari libur.", False),
+        (Value.PLACE, "RSUD RA Kartini Jepara kini merawat 63 pasien DBD.", True),
+        (Value.PLACE, "Warga dapat membayar PBB melalui bank daerah dan kantor pos.", True),
+        (Value.PLACE, "Warga dapat membayar PBB dengan aplikasi.", False),
+        (Value.REASON, "Tebingnya masih labil, jadi petugas hanya bekerja saat cuaca cerah.", True),
+        (Value.REASON, "Investigators believe it was started by sparks from a grinder.", True),
+        (Value.REASON, "Hujan turun deras sehingga jalan ditutup.", True),
+        (Value.REASON, "Rizal jadi juara nasional pada Minggu.", False),
+        (Value.REASON, "The fire started on Wednesday afternoon.", False),
     ],
 )
 def test_passages_hold_values(value: Value, passage: str, holds: bool) -> None:
@@ -160,26 +177,6 @@ def test_a_counter_word_is_the_count_itself_but_a_counted_noun_is_not() -> None:
 
 
 @pytest.mark.parametrize(
-    ("value", "passage", "holds"),
-    [
-        (Value.MONEY, "The delayed 38 billion baht track upgrade.", True),
-        (Value.MONEY, "A fine of 5,000 won for each day.", True),
-        (Value.MONEY, "Riders pay 350 shillings per swap.", True),
-        (Value.MONEY, "He won the race on Sunday.", False),  # "won" only after a number
-        (Value.MONEY, "Kasih tahu dong.", False),
-        (Value.TIME, "Supplies would arrive from Poland within 10 days.", True),
-        (Value.TIME, "Pembersihan jalan ditargetkan selesai dalam tiga hari.", True),
-        (Value.TIME, "Jembatan dibuka dua bulan lagi.", True),
-        (Value.TIME, "Ada tiga hari libur.", False),
-    ],
-)
-def test_more_currencies_and_times_counted_from_now(
-    value: Value, passage: str, holds: bool
-) -> None:
-    assert holds_value(value, passage) is holds
-
-
-@pytest.mark.parametrize(
     ("question", "thing"),
     [
         ("Siapa nama lengkap pejabat pembuat komitmen berinisial YT?", "pejabat"),
@@ -201,20 +198,3 @@ def test_a_name_counts_only_beside_the_thing_asked_about() -> None:
     assert not names_thing(withheld, {"pejabat"}, {"pejabat", "berinisial", "yt"})
     named = "Kapten kapal tersebut, Sutrisno, selamat."
     assert names_thing(named, {"kapten"}, {"kapten", "kapal"})
-
-
-@pytest.mark.parametrize(
-    ("value", "passage", "holds"),
-    [
-        (Value.PLACE, "RSUD RA Kartini Jepara kini merawat 63 pasien DBD.", True),
-        (Value.PLACE, "Warga dapat membayar PBB melalui bank daerah dan kantor pos.", True),
-        (Value.PLACE, "Warga dapat membayar PBB dengan aplikasi.", False),
-        (Value.REASON, "Tebingnya masih labil, jadi petugas hanya bekerja saat cuaca cerah.", True),
-        (Value.REASON, "Investigators believe it was started by sparks from a grinder.", True),
-        (Value.REASON, "Hujan turun deras sehingga jalan ditutup.", True),
-        (Value.REASON, "Rizal jadi juara nasional pada Minggu.", False),
-        (Value.REASON, "The fire started on Wednesday afternoon.", False),
-    ],
-)
-def test_more_places_and_reasons_are_recognised(value: Value, passage: str, holds: bool) -> None:
-    assert holds_value(value, passage) is holds
