@@ -89,6 +89,11 @@ UNIT_WORDS = frozenset(
     "tonnes tons tonne kilograms kilos litres liters metres meters kilometres kilometers miles "
     "hectares acres percent degrees megawatts gigabytes terabytes".split()
 )
+# A count asked for outright: "how many", or "berapa" before a counter word or a unit.
+_COUNTED = re.compile(
+    r"\bhow many\b|\b(?:berapa|berapakah|brapa|brp)\s+"
+    rf"(?:{'|'.join(sorted(COUNTER_WORDS | UNIT_WORDS))})\b"
+)
 _TIME_QUESTIONS = re.compile(
     r"\b(?:kapan|kapankah|kpn|when|what time|jam berapa|pukul berapa|tanggal berapa|tahun berapa|"
     r"hari apa|bulan apa|what year|what date|which day|which year|which month)\b"
@@ -221,8 +226,13 @@ def asked_value(question: str, meant: Iterable[str] = ()) -> Value | None:
     text = " ".join(re.findall(r"[^\W_]+", question.lower()))
     about_money = bool(MONEY_WORDS.intersection(text.split()) or MONEY_WORDS.intersection(meant))
     first = _first_question(text)
-    if first is Value.AMOUNT and about_money and not _CHANGE_WORDS.intersection(text.split()):
-        return Value.MONEY  # a change in a sum may be a share: "how big is the pay rise?" 8%
+    if (
+        first is Value.AMOUNT
+        and about_money
+        and not _CHANGE_WORDS.intersection(text.split())  # "how big is the pay rise?" 8%
+        and not _COUNTED.search(text)  # "berapa unit rumah subsidi": houses, not rupiah
+    ):
+        return Value.MONEY
     if first is not None:
         return first
     if _NAME_QUESTIONS.search(text):  # "nama bupati Pacitan", "what is the bakery called?"

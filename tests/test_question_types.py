@@ -52,6 +52,9 @@ from bot.question_types import (
         ("Pemain itu dikontrak berapa lama?", Value.DURATION),
         ("Siapa nama Wali Kota Semarang?", Value.NAME),
         ("What is the new e-reader called?", Value.NAME),
+        ("Berapa unit rumah subsidi yang disalurkan?", Value.AMOUNT),  # counted, not a sum
+        ("How many loans were paid back?", Value.AMOUNT),
+        ("Berapa biaya subsidi rumah?", Value.MONEY),
     ],
 )
 def test_questions_ask_for_a_kind_of_value(question: str, value: Value | None) -> None:
