@@ -44,7 +44,7 @@ MONEY_WORDS = frozenset(
     "pays paid spend spends spent fund funds funding funded loan fine fined salary wage wages "
     "money grant charge charged charges revenue profit profits loss losses debt tax taxes "
     "rent bill raise raised earn earned earns sell sold buy bought investment subsidy "
-    "compensation ransom".split()
+    "compensation ransom paying spending costing charging selling buying earning".split()
 )
 # Words for a sum in general: any amount of money in the answer is the one asked for. A
 # particular sum (gaji, denda, salary, loan) is not: the answer must name it.
@@ -177,7 +177,8 @@ _TIME = re.compile(
     r"|\b(?:akhir|awal|pertengahan) (?:tahun|bulan|pekan)\b"
     # A time counted from now: "within 10 days", "dalam tiga pekan", "dua bulan lagi".
     rf"|\b(?:within|dalam(?: waktu)?|in) {_NUMBER} (?:{_CALENDAR_UNITS})\b"
-    rf"|\b{_NUMBER} (?:{_CALENDAR_UNITS}) (?:lagi|mendatang|ke depan|later|from now)\b"
+    rf"|\b{_NUMBER} (?:{_CALENDAR_UNITS}) (?:lagi|mendatang|ke depan|later|from now|"
+    r"setelah|sesudah|sebelum|after|before)\b"  # "paling lambat satu bulan setelah putusan"
 )
 _MONEY = re.compile(
     r"\brp\.?\s?\d|[$£€¥]\s?\d|\d\s?(?:usd|idr|eur|gbp|sgd|myr)\b"

@@ -55,6 +55,7 @@ from bot.question_types import (
         ("Berapa unit rumah subsidi yang disalurkan?", Value.AMOUNT),  # counted, not a sum
         ("How many loans were paid back?", Value.AMOUNT),
         ("Berapa biaya subsidi rumah?", Value.MONEY),
+        ("How much is the club paying for the striker?", Value.MONEY),
     ],
 )
 def test_questions_ask_for_a_kind_of_value(question: str, value: Value | None) -> None:
@@ -108,6 +109,7 @@ def test_a_misspelt_money_word_asks_for_money_through_the_word_it_means() -> Non
         (Value.TIME, "Pembersihan jalan ditargetkan selesai dalam tiga hari.", True),
         (Value.TIME, "Jembatan dibuka dua bulan lagi.", True),
         (Value.TIME, "Ada tiga hari libur.", False),
+        (Value.TIME, "Uang pengganti dibayar paling lambat satu bulan setelah putusan.", True),
         (Value.PLACE, "RSUD RA Kartini Jepara kini merawat 63 pasien DBD.", True),
         (Value.PLACE, "Warga dapat membayar PBB melalui bank daerah dan kantor pos.", True),
         (Value.PLACE, "Warga dapat membayar PBB dengan aplikasi.", False),
