@@ -20,6 +20,7 @@ from bot.question_types import (
     RATE_WORDS,
     UNIT_WORDS,
     Value,
+    asked_part,
     asked_value,
     holds_share,
     holds_value,
@@ -27,6 +28,7 @@ from bot.question_types import (
     names_thing,
     names_value,
     proper_names,
+    singles_out,
     value_required,
 )
 from bot.text.chat import formal_words, load_lexicon
@@ -790,11 +792,14 @@ def passage_features(
     value: Value | None,
     required: bool = True,
     named: Iterable[str] | None = None,
+    parts: Sequence[frozenset[str]] = (),
 ) -> tuple[float, ...]:
     """Return the passage's features, in the order of FEATURES.
 
     required: a passage lacking the value is marked down (not for keyword questions).
     named: for a name question, the stored forms of the thing whose name is asked.
+    parts: the forms of each word naming the one part a question singles out ("Thailand
+    sendiri"); a passage naming it only in a list, or not at all, lacks what is asked.
     """
     if matcher.total_weight <= 0:
         return (0.0,) * len(FEATURES)
@@ -812,9 +817,19 @@ def passage_features(
         *_coverage_features(own, context, matcher),
         _pairs_in_order(tokens, matcher),
         fuzz.token_set_ratio(matcher.query_text, " ".join(tokens)) / 100.0,
-        0.0 if value is None or holds or not required else 1.0,
+        0.0 if (value is None or holds or not required) and _singles_out(hit, parts) else 1.0,
         1.0 if headline else 0.0,
     )
+
+
+def _singles_out(hit: PassageHit, parts: Sequence[frozenset[str]]) -> bool:
+    return all(singles_out(hit.text, forms) for forms in parts)
+
+
+def asked_parts(question: str, matcher: Matcher) -> list[frozenset[str]]:
+    """Return the stored forms of each word naming the part a question singles out."""
+    words = asked_part(" ".join(written_out(question)), QUESTION_WORDS)
+    return [frozenset({term.word, *term.matches}) for term in matcher.terms if term.word in words]
 
 
 def _asks_rate(matcher: Matcher) -> bool:
@@ -1057,6 +1072,7 @@ def describe_candidates(
     value = question_value(question, matcher)
     required = value_required(" ".join(written_out(question)))
     named = named_forms(question, matcher) if value is Value.NAME else None
+    parts = asked_parts(question, matcher)
     candidates = [
         Candidate(
             hit,
@@ -1069,6 +1085,7 @@ def describe_candidates(
                 value,
                 required,
                 named,
+                parts,
             ),
             contexts[hit.passage_id],
             missing_share(value),

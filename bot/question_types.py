@@ -375,3 +375,42 @@ def names_thing(passage: str, forms: Iterable[str], question_words: Iterable[str
 
 def _is_name(token: str) -> bool:
     return token[:1].isupper() and token.lower() not in _CALENDAR
+
+
+# "Dari Thailand sendiri berapa ton?", "ke Jepang saja", "khusus untuk jalur Senaru": the
+# question asks about one part; "saja" after a question word ("apa saja") asks for them all.
+_PART_AFTER = re.compile(r"\b([^\W\d_]+)\s+(?:saja|sendiri|alone)\b")
+_PART_BEFORE = re.compile(
+    r"\bkhusus\s+(?:(?:untuk|bagi|di|ke|dari|buat)\s+)?([^\W\d_]+)(?:\s+([^\W\d_]+))?"
+)
+_LISTED_BEFORE = re.compile(r"(?:\b(?:dan|and|serta|atau|or)|,)\s*$")
+_LISTED_AFTER = re.compile(r"^\s*(?:dan|and|serta|atau|or)\b")
+_LIST_GOES_ON = re.compile(r"^\s*,[^.;]{0,40}?\b(?:dan|and|serta|atau|or)\b")
+
+
+def asked_part(question: str, question_words: Iterable[str]) -> set[str]:
+    """Return the words naming the one part a question singles out ("Thailand sendiri")."""
+    text = " ".join(_TOKEN.findall(question.lower()))
+    asking = set(question_words)
+    found = {match.group(1) for match in _PART_AFTER.finditer(text)}
+    for match in _PART_BEFORE.finditer(text):
+        found.update(word for word in match.groups() if word)
+    return {word for word in found if word not in asking}
+
+
+def singles_out(passage: str, forms: Iterable[str]) -> bool:
+    """Tell whether a passage names a part on its own, not only as one item of a list.
+
+    "500.000 ton beras dari Vietnam dan Thailand" gives no figure for Thailand alone.
+    """
+    text = passage.lower()
+    for form in forms:
+        for match in re.finditer(rf"\b{re.escape(form)}\b", text):
+            before, after = text[: match.start()], text[match.end() :]
+            listed = _LISTED_AFTER.match(after) or (
+                _LISTED_BEFORE.search(before) and not before.rstrip().endswith(",")
+            )
+            middle = before.rstrip().endswith(",") and _LIST_GOES_ON.match(after)
+            if not listed and not middle:
+                return True
+    return False

@@ -1010,3 +1010,19 @@ def test_chat_frames_around_a_headline_question_weigh_little(
         repository.add_article(session=session, record=record)
     answer = ask(session_factory, "Ada kabar soal festival layang-layang di Muna?")
     assert answer.answer == "Ribuan Warga Padati Festival Layang-Layang Kaghati di Muna"
+
+
+def test_a_total_does_not_answer_a_question_about_one_part(
+    session_factory: SessionFactory,
+) -> None:
+    store_article(
+        session_factory,
+        "impor",
+        "Pemerintah Impor Beras 500.000 Ton",
+        "Pemerintah memutuskan mengimpor 500.000 ton beras dari Vietnam dan Thailand untuk "
+        "memperkuat cadangan beras pemerintah hingga akhir 2026.",
+        "Beras impor akan tiba bertahap mulai Agustus.",
+    )
+    assert_answers(session_factory, "Berapa ton beras yang diimpor pemerintah?", "500.000 ton")
+    one_part = ask(session_factory, "Dari Thailand sendiri berapa ton beras yang diimpor?")
+    assert one_part.answer is None

@@ -6,11 +6,13 @@ import pytest
 
 from bot.question_types import (
     Value,
+    asked_part,
     asked_value,
     holds_value,
     named_thing,
     names_thing,
     names_value,
+    singles_out,
     value_required,
 )
 
@@ -203,3 +205,14 @@ def test_a_name_counts_only_beside_the_thing_asked_about() -> None:
     assert not names_thing(withheld, {"pejabat"}, {"pejabat", "berinisial", "yt"})
     named = "Kapten kapal tersebut, Sutrisno, selamat."
     assert names_thing(named, {"kapten"}, {"kapten", "kapal"})
+
+
+def test_a_question_about_one_part_wants_it_named_on_its_own() -> None:
+    asking = {"apa", "mana", "siapa", "berapa"}
+    assert asked_part("Dari Thailand sendiri berapa ton beras diimpor?", asking) == {"thailand"}
+    assert asked_part("Berapa kuota khusus untuk jalur Senaru?", asking) == {"jalur", "senaru"}
+    assert asked_part("Apa saja yang disita penyidik?", asking) == set()  # all of them
+    assert not singles_out("Impor 500.000 ton beras dari Vietnam dan Thailand.", {"thailand"})
+    assert not singles_out("Empat jalur, yakni Sembalun, Senaru, Torean, dan Timbanuh.", {"senaru"})
+    assert singles_out("Kuota jalur Senaru dibatasi 150 orang per hari.", {"senaru"})
+    assert singles_out("Kepala BPBD, Budi, mengatakan air surut.", {"budi"})
