@@ -614,10 +614,9 @@ def retrieve(
 ) -> list[PassageHit]:
     """Fetch candidates: all of the rarest words first, then fewer of them."""
     groups = retrieval_groups(terms, index.passage_count())
-    fetch = _CandidateFetch(groups, index)
     hits: dict[int, PassageHit] = {}
     for minimum in _minimum_matches(len(groups)):
-        for hit in fetch(minimum):
+        for hit in index.candidates(groups, minimum_match=minimum, limit=CANDIDATE_LIMIT):
             hits.setdefault(hit.passage_id, hit)
         if len(hits) >= ENOUGH_CANDIDATES:
             break
@@ -625,40 +624,6 @@ def retrieve(
         for hit in index.article_passages(preferred_article_id, limit=400):
             hits.setdefault(hit.passage_id, hit)
     return list(hits.values())
-
-
-class _CandidateFetch:
-    """Candidates holding at least k of the groups, with one query saved where it can be.
-
-    Passages holding every group are found among those holding all but one when that query
-    came back whole (fewer than CANDIDATE_LIMIT rows): the same passages the stricter query
-    would return, read in Python instead of a second full-text query (4-10 ms at 1M).
-    """
-
-    def __init__(self, groups: Sequence[Sequence[str]], index: PassageIndex) -> None:
-        self._groups = groups
-        self._words = [frozenset(group) for group in groups if group]
-        self._index = index
-        self._fetched: dict[int, list[PassageHit]] = {}
-
-    def __call__(self, minimum: int) -> list[PassageHit]:
-        """Return what index.candidates returns for at least minimum of the groups."""
-        if minimum == len(self._words) > 1:
-            looser = self._query(minimum - 1)
-            if len(looser) < CANDIDATE_LIMIT:
-                return [hit for hit in looser if self._holds_every_group(hit)]
-        return self._query(minimum)
-
-    def _query(self, minimum: int) -> list[PassageHit]:
-        if minimum not in self._fetched:
-            self._fetched[minimum] = list(
-                self._index.candidates(self._groups, minimum_match=minimum, limit=CANDIDATE_LIMIT)
-            )
-        return self._fetched[minimum]
-
-    def _holds_every_group(self, hit: PassageHit) -> bool:
-        words = set(passage_words(hit.text))
-        return all(words & group for group in self._words)
 
 
 def retrieval_groups(terms: Sequence[QueryTerm], total: int) -> list[list[str]]:

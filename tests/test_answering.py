@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -13,8 +13,6 @@ from sqlmodel import Session
 
 from bot.answering import (
     ANSWER_THRESHOLD,
-    CANDIDATE_LIMIT,
-    ENOUGH_CANDIDATES,
     EXACT,
     FEATURES,
     FUNCTION_WORDS,
@@ -47,7 +45,6 @@ from bot.answering import (
     question_value,
     question_words,
     rank,
-    retrieval_groups,
     retrieve,
     role_asked,
     score_passage,
@@ -1029,33 +1026,3 @@ def test_a_total_does_not_answer_a_question_about_one_part(
     assert_answers(session_factory, "Berapa ton beras yang diimpor pemerintah?", "500.000 ton")
     one_part = ask(session_factory, "Dari Thailand sendiri berapa ton beras yang diimpor?")
     assert one_part.answer is None
-
-
-def test_retrieval_reads_every_group_from_the_looser_query_when_it_came_back_whole(
-    session_factory: SessionFactory,
-) -> None:
-    store_fixtures(session_factory)
-    with session_factory() as session:
-        index = SearchIndex(session)
-        direct = index.candidates
-        queries = {"plain": 0, "retrieve": 0}
-
-        def counted(groups: Sequence[Sequence[str]], *, minimum_match: int, limit: int) -> Any:
-            queries["retrieve"] += 1
-            return direct(groups, minimum_match=minimum_match, limit=limit)
-
-        for question in [record["question"] for record in QUESTIONS]:
-            terms = expand_question(question, index)
-            groups = retrieval_groups(terms, index.passage_count())
-            expected: dict[int, PassageHit] = {}
-            for minimum in range(len(groups), 0, -1):  # the plain loosening, query by query
-                queries["plain"] += 1
-                for hit in direct(groups, minimum_match=minimum, limit=CANDIDATE_LIMIT):
-                    expected.setdefault(hit.passage_id, hit)
-                if len(expected) >= ENOUGH_CANDIDATES:
-                    break
-            index.candidates = counted  # type: ignore[method-assign]
-            found = retrieve(terms, index, None)
-            index.candidates = direct  # type: ignore[method-assign]
-            assert {hit.passage_id for hit in found} == set(expected), question
-    assert queries["retrieve"] < queries["plain"], queries
