@@ -136,7 +136,10 @@ class NewsDesk:
         """Store many parsed articles at once through the bulk path."""
         records = [_record_from(article, source=source) for article, source in pages]
         with self._session_factory() as session:
-            return repository.add_articles_bulk(session=session, records=records)
+            stored = repository.add_articles_bulk(session=session, records=records)
+            if any(not article.duplicate for article in stored):
+                repository.compact_search_index(session=session)
+        return stored
 
     def receive(
         self,

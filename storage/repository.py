@@ -45,6 +45,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlmodel import Session, SQLModel
 
+from storage import search
 from storage.database import SQLITE_WRITE_OPTION
 from storage.models import POPULAR_LIST_KINDS, headline_key
 from storage.records import (
@@ -88,6 +89,11 @@ def add_articles_bulk(*, session: Session, records: Sequence[ArticleRecord]) -> 
     if not records:
         return []
     return _write(session, lambda connection: _store_records(connection, records))
+
+
+def compact_search_index(*, session: Session) -> None:
+    """Merge the search index's pieces after a bulk import, for faster questions."""
+    _write(session, search.compact_search_index)
 
 
 def record_interest(*, session: Session, article_id: int, amount: int = 1) -> None:

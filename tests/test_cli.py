@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -118,6 +119,11 @@ def test_jsonl_bulk_import(
     assert stored[2]["headline"] == "Judul berita nomor 2"
     assert stored[2]["published"] == "2026-11-20T10:00:00+07:00"
     assert len(stored[2]["sentences"]) == 3
+    with sqlite3.connect(tmp_path / "cli.db") as connection:  # the index merged after import
+        (segments,) = connection.execute(
+            "SELECT count(DISTINCT segid) FROM passage_fts_idx"
+        ).fetchone()
+    assert segments == 1
 
 
 @pytest.mark.parametrize(

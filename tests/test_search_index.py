@@ -177,3 +177,30 @@ def test_candidates_match_at_least_the_minimum_of_three_groups(
         if sum(any(word in body.lower() for word in group) for group in groups) >= minimum
     }
     assert {hit.text for hit in hits} == expected
+
+
+def test_compacting_keeps_every_passage_findable(
+    session_factory: SessionFactory, engine: Engine
+) -> None:
+    with session_factory() as session:
+        for number in range(6):  # one transaction each: one index segment each on SQLite
+            repository.add_article(
+                session=session, record=record(str(number), f"Panen padi ke-{number} di Ngawi.")
+            )
+        gone = repository.add_article(session=session, record=record("x", "Panen jagung."))
+        repository.delete_article(session=session, article_id=gone.id)
+        repository.compact_search_index(session=session)
+    with session_factory() as session:
+        hits = SearchIndex(session).candidates([["panen"], ["ngawi"]], minimum_match=2, limit=10)
+        jagung = SearchIndex(session).candidates([["jagung"]], minimum_match=1, limit=10)
+    assert len(hits) == 6
+    assert jagung == []
+    if engine.dialect.name == "sqlite":
+        with engine.begin() as connection:
+            segments = connection.execute(
+                text("SELECT count(DISTINCT segid) FROM passage_fts_idx")
+            ).scalar_one()
+            connection.execute(
+                text("INSERT INTO passage_fts(passage_fts, rank) VALUES ('integrity-check', 1)")
+            )
+        assert segments == 1

@@ -161,9 +161,10 @@ def build_store(database_url: str, pool: Sequence[str], sentences: int) -> None:
             with factory() as session:
                 repository.add_articles_bulk(session=session, records=batch)
             batch = []
-    if batch:
-        with factory() as session:
+    with factory() as session:
+        if batch:
             repository.add_articles_bulk(session=session, records=batch)
+        repository.compact_search_index(session=session)
     engine.dispose()
 
 
@@ -193,7 +194,10 @@ def bench_questions(
         stored: list[str] = []
         while len(stored) < count:
             row = session.execute(
-                text("SELECT text FROM passage WHERE kind = 'sentence' AND id >= :id LIMIT 1"),
+                text(
+                    "SELECT text FROM passage WHERE kind = 'sentence' AND id >= :id "
+                    "ORDER BY id LIMIT 1"
+                ),
                 {"id": generator.randint(1, highest)},
             ).first()
             if row is not None:
