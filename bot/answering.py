@@ -122,7 +122,9 @@ FUNCTION_WORDS = frozenset(
     "just also only very too while whether if because though although "
     # English light and auxiliary verb forms: "why are drivers going on strike" asks about
     # the strike; the passage says "vote to strike", not "go".
-    "go goes going went gone gets getting doing having being".split()
+    "go goes going went gone gets getting doing having being "
+    # particles of phrasal verbs: "are fares going up" asks whether they rise
+    "up down out off".split()
 )
 # "how many" / "how much" ask for an amount as "berapa" does: the second word is part of
 # the question, and the word after it names what is counted.

@@ -1026,3 +1026,19 @@ def test_a_total_does_not_answer_a_question_about_one_part(
     assert_answers(session_factory, "Berapa ton beras yang diimpor pemerintah?", "500.000 ton")
     one_part = ask(session_factory, "Dari Thailand sendiri berapa ton beras yang diimpor?")
     assert one_part.answer is None
+
+
+def test_the_particle_of_a_phrasal_verb_weighs_as_a_function_word(
+    session_factory: SessionFactory,
+) -> None:
+    assert {"up", "down", "out", "off"} <= FUNCTION_WORDS
+    store_article(
+        session_factory,
+        "tax",
+        None,
+        "Council tax to rise by 4.99% from April, the finance committee agreed on Monday.",
+        "About 40% of parking payments are now made through the app, up from 12% last year.",
+        "Bins will be collected fortnightly from June.",
+        language="en",
+    )
+    assert_answers(session_factory, "Is council tax going up?", "Council tax to rise")
