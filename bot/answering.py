@@ -36,6 +36,7 @@ from bot.text.frequency import zipf
 from bot.text.language import LanguageCode, detect_language, language_tools
 from bot.text.lemmas import in_dictionary, lemma
 from bot.text.morphology import related_forms
+from bot.text.synonyms import synonym_forms
 
 # Calibrated on the labelled question sets and synthetic questions (docs/answering.md).
 ANSWER_THRESHOLD = 56.0
@@ -151,6 +152,7 @@ HEADLINE_CONTEXT = 0.5  # a word found only in the sentence's article headline
 # found in the headline: "Ketinggian air mencapai 40 sentimeter" follows "Banjir rob …".
 NEIGHBOUR_CONTEXT = 0.3
 EXACT, MORPH, TYPO = 1.0, 0.9, 0.8
+SYNONYM = 0.8  # "rampung" for "selesai" (bot/text/synonyms.py)
 # The same word with a particle or possessive on it says more than another derivation does:
 # "pelatih Rizal" is "Pelatihnya, Sutrisno", not "Rizal berlatih".
 CLITIC_FORM = 0.95
@@ -276,6 +278,7 @@ class QueryTerm:
     acronym: bool = False  # written in capitals ("DPT"): also matches "daftar pemilih tetap"
     asked: bool = False  # names the value asked for ("berapa harga"): weighs less when missing
     clipped: bool = False  # may clip the words it stands for ("pemprov"; "Jatim": Jawa Timur)
+    synonyms: frozenset[str] = frozenset()  # matches saying it in other words: not in context
 
     @property
     def missing_weight(self) -> float:
@@ -405,7 +408,8 @@ def expand_question(question: str, index: PassageIndex) -> list[QueryTerm]:
         return []
     total = max(index.passage_count(), 1)
     related = {word: related_forms(word, language) for word in words}
-    lookup = set(words).union(*related.values())
+    synonyms = {word: synonym_forms(word) for word in words if word not in FUNCTION_WORDS}
+    lookup = set(words).union(*related.values(), *synonyms.values())
     frequencies = index.document_frequencies(lookup)
     asked = asked_values(question)
     # A name, or the word the question word asks about ("siapa pemenang"), that the store has
@@ -422,6 +426,9 @@ def expand_question(question: str, index: PassageIndex) -> list[QueryTerm]:
         elif not matches and word not in keys:
             weight *= _unseen_share(word)
         unknown_name = not matches and word in keys and word not in FUNCTION_WORDS
+        clipped = _may_be_clipped(word) and not (matches and in_dictionary(word, language))
+        # Synonyms match in the word's place but leave its weight as its own forms set it.
+        stored_synonyms = _add_synonyms(matches, synonyms.get(word, ()), frequencies)
         terms.append(
             QueryTerm(
                 word=word,
@@ -431,7 +438,8 @@ def expand_question(question: str, index: PassageIndex) -> list[QueryTerm]:
                 unknown_name=unknown_name,
                 acronym=word in acronyms,
                 asked=word in asked and word not in FUNCTION_WORDS,
-                clipped=_may_be_clipped(word) and not (matches and in_dictionary(word, language)),
+                clipped=clipped,
+                synonyms=stored_synonyms,
             )
         )
     return terms
@@ -524,6 +532,20 @@ def _matches(
         if not own and neighbours:
             own = max(count for _, count in neighbours)
     return matches, own
+
+
+def _add_synonyms(
+    matches: dict[str, float], synonyms: Iterable[str], frequencies: Mapping[str, int]
+) -> frozenset[str]:
+    """Add the stored synonyms of a word to its matches; return those it did not hold yet."""
+    added = frozenset(
+        term
+        for term in synonyms
+        if term in frequencies and term not in FUNCTION_WORDS and term not in matches
+    )
+    for term in added:
+        matches[term] = SYNONYM
+    return added
 
 
 def _differ_by_clitic(word: str, form: str) -> bool:
@@ -658,29 +680,40 @@ class Matcher:
     qualities: Mapping[str, Sequence[tuple[int, float]]]  # stored word -> (term, quality)
     total_weight: float
     query_text: str
+    literal: Mapping[str, Sequence[tuple[int, float]]]  # the same without synonyms
 
     @classmethod
     def build(cls, terms: Sequence[QueryTerm]) -> Matcher:
         """Index the terms' matches by stored word."""
         qualities: dict[str, list[tuple[int, float]]] = {}
+        literal: dict[str, list[tuple[int, float]]] = {}
         for number, term in enumerate(terms):
             for word, quality in term.matches.items():
                 qualities.setdefault(word, []).append((number, quality))
+                if word not in term.synonyms:
+                    literal.setdefault(word, []).append((number, quality))
         for acronym, numbers in phrase_acronyms(terms).items():
-            qualities.setdefault(acronym, []).extend((number, MORPH) for number in numbers)
+            for table in (qualities, literal):
+                table.setdefault(acronym, []).extend((number, MORPH) for number in numbers)
         return cls(
             terms=terms,
             qualities=qualities,
             total_weight=sum(t.weight for t in terms),
             query_text=" ".join(t.word for t in terms),
+            literal=literal,
         )
 
-    def best_qualities(self, tokens: Iterable[str]) -> list[float]:
-        """Return, per question word, the best match quality among tokens."""
+    def best_qualities(self, tokens: Iterable[str], *, synonyms: bool = True) -> list[float]:
+        """Return, per question word, the best match quality among tokens.
+
+        synonyms=False for context: a synonym in the sentence before or the headline is too
+        loose a tie ("won" is not asked about by a headline saying "winner").
+        """
         tokens = list(tokens)
         best = [0.0] * len(self.terms)
+        table = self.qualities if synonyms else self.literal
         for token in tokens:
-            for number, quality in self.qualities.get(token, ()):
+            for number, quality in table.get(token, ()):
                 if quality > best[number]:
                     best[number] = quality
         for number, term in enumerate(self.terms):
@@ -986,11 +1019,12 @@ def passage_contexts(
             headline = hit.headline or (leads or {}).get(hit.article_id)
             if headline and headline != hit.text:
                 if headline not in headlines:
-                    headlines[headline] = matcher.best_qualities(passage_words(headline))
+                    words = passage_words(headline)
+                    headlines[headline] = matcher.best_qualities(words, synonyms=False)
                 context = list(headlines[headline])
             before = (previous or {}).get(hit.passage_id)
             if before is not None:
-                near = matcher.best_qualities(passage_words(before))
+                near = matcher.best_qualities(passage_words(before), synonyms=False)
                 context = [
                     max(a, ratio * b * allowed)
                     for a, b, allowed in zip(context, near, borrow, strict=True)

@@ -21,6 +21,7 @@ from bot.answering import (
     NEIGHBOUR_CONTEXT,
     OWN_SENTENCE_MARGIN,
     RANK_TIE,
+    SYNONYM,
     TYPO,
     VALUE_MISSING,
     Answer,
@@ -1042,3 +1043,29 @@ def test_the_particle_of_a_phrasal_verb_weighs_as_a_function_word(
         language="en",
     )
     assert_answers(session_factory, "Is council tax going up?", "Council tax to rise")
+
+
+def test_a_synonym_answers_in_the_passage_but_not_from_its_context(
+    session_factory: SessionFactory,
+) -> None:
+    store_article(
+        session_factory,
+        "gudang",
+        "Gudang Pendingin Ikan Dibangun di Pelabuhan Tegal",
+        "Pemkot Tegal membangun gudang pendingin berkapasitas 500 ton di pelabuhan.",
+        "Pembangunan gudang pendingin tersebut ditargetkan rampung pada Oktober 2026.",
+        "Setelah rampung, nelayan dapat menyimpan ikan hingga dua pekan.",
+        "Tarif sewa untuk nelayan kecil belum ditetapkan.",
+    )
+    assert_answers(
+        session_factory, "Apa target penyelesaian gudang pendingin yang baru?", "Oktober 2026"
+    )
+    with session_factory() as session:
+        index = SearchIndex(session)
+        terms = expand_question("Kapan penyelesaian gudang?", index)
+    finish = next(term for term in terms if term.word == "penyelesaian")
+    assert finish.synonyms == {"rampung"}
+    matcher = Matcher.build(terms)
+    number = terms.index(finish)
+    assert matcher.best_qualities(["rampung"])[number] == SYNONYM
+    assert matcher.best_qualities(["rampung"], synonyms=False)[number] == 0.0

@@ -1,0 +1,129 @@
+"""Words news writes for one another: "target penyelesaian" is "ditargetkan rampung".
+
+No Indonesian thesaurus or embedding model can be installed here (none on PyPI ships its
+data), so this is a short hand-made list of everyday news synonyms, written from general
+usage, not from any question set. Each line is one set. Indonesian entries are roots whose
+affixed forms count too (rampung → dirampungkan), unless written with "=" (a form whose root
+means something else: "meninggal" is not "tinggal"); English entries are literal forms.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from bot.text.lemmas import lemma
+from bot.text.morphology import indonesian_forms, indonesian_roots
+
+_INDONESIAN = """
+selesai rampung tuntas kelar
+guna pakai
+tewas wafat =meninggal
+luka cedera
+tangkap ringkus bekuk ciduk =diamankan
+gelar selenggara =diadakan =mengadakan
+biaya ongkos
+tiba datang
+naik lonjak =meningkat =peningkatan =bertambah
+turun anjlok rosot =berkurang
+warga penduduk =masyarakat
+orang jiwa
+anak bocah
+kapal perahu
+dana duit uang
+gaji upah
+untung laba
+capai tembus
+target sasaran
+tunda undur
+batal urung
+periksa cek
+selidik usut sidik
+ambruk roboh runtuh
+tenggelam karam
+tabrak tubruk
+curi colong
+sita rampas
+pindah relokasi
+renovasi rehabilitasi =perbaikan =diperbaiki =memperbaiki
+umur usia
+ketua pimpin
+juara menang
+kalah takluk
+tanding laga
+harga banderol
+rilis luncur
+ponsel handphone smartphone gawai
+siswa murid pelajar
+guru =pengajar
+buruh karyawan =pekerja
+pecat phk
+wisatawan turis =pengunjung
+tiket karcis
+telat =terlambat
+jumlah total
+pasok suplai
+sebab picu
+"""
+
+_ENGLISH = """
+rise rises rising rose risen increase increases increased increasing climb climbs climbed
+fall falls falling fell fallen drop drops dropped dropping decline declined decrease decreased
+find finds found finding discover discovers discovered
+buy buys bought buying purchase purchased acquire acquired
+fee fees charge charges
+start starts started begin begins began begun
+finish finished complete completed
+die died dies dead death deaths
+injure injured injuries hurt wounded
+home homes house houses
+company companies firm firms
+worker workers employee employees staff
+ban banned bans prohibit prohibited
+cancel cancelled canceled scrap scrapped
+delay delayed postpone postponed
+build built building construct constructed
+pay wage wages salary salaries earn earns earned earnings
+reveal revealed disclose disclosed
+price prices cost costs
+arrest arrested detain detained
+strike strikes walkout
+train trains rail railway
+doctor doctors physician physicians
+child children kid kids
+quake earthquake
+fire fires blaze blazes
+"""
+
+
+@cache
+def _indonesian_sets() -> tuple[tuple[frozenset[str], frozenset[str]], ...]:
+    """Return each Indonesian set as (roots, literal forms)."""
+    sets = []
+    for line in _INDONESIAN.strip().splitlines():
+        entries = line.split()
+        roots = frozenset(entry for entry in entries if not entry.startswith("="))
+        literals = frozenset(entry[1:] for entry in entries if entry.startswith("="))
+        sets.append((roots, literals))
+    return tuple(sets)
+
+
+@cache
+def _english_sets() -> tuple[frozenset[str], ...]:
+    return tuple(frozenset(line.split()) for line in _ENGLISH.strip().splitlines())
+
+
+@cache
+def synonym_forms(word: str) -> frozenset[str]:
+    """Return the words (with their affixed forms) that say what word says in other words."""
+    found: set[str] = set()
+    for forms in _english_sets():
+        if word in forms:
+            found |= forms
+    roots = indonesian_roots(word) | {lemma(word, "id")}
+    for set_roots, literals in _indonesian_sets():
+        if word in literals or roots & set_roots:
+            found |= literals
+            for root in set_roots:
+                found |= indonesian_forms(root) | {root}
+    found.discard(word)
+    return frozenset(found)

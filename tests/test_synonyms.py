@@ -1,0 +1,22 @@
+"""Everyday news synonyms: forms of one word of a set find the others' forms."""
+
+from __future__ import annotations
+
+from bot.text.synonyms import synonym_forms
+
+
+def test_an_indonesian_root_finds_the_affixed_forms_of_its_synonyms() -> None:
+    assert {"rampung", "dirampungkan", "selesai", "diselesaikan"} <= synonym_forms("penyelesaian")
+    assert {"menggunakan", "penggunaan"} <= synonym_forms("dipakai")
+    assert "penyelesaian" not in synonym_forms("penyelesaian")  # the word itself is no synonym
+
+
+def test_a_literal_form_does_not_stand_for_its_root() -> None:
+    assert "tewas" in synonym_forms("meninggal")
+    assert synonym_forms("tinggal") == frozenset()  # "meninggal" (died) is not "tinggal" (stay)
+
+
+def test_english_forms_are_listed_as_written() -> None:
+    assert {"rose", "increased", "climbed"} <= synonym_forms("rise")
+    assert "charges" in synonym_forms("fees")
+    assert synonym_forms("asking") == frozenset()
