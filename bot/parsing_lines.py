@@ -123,8 +123,13 @@ _COOKIE_CONSENT = re.compile(
     r"kebijakan|izin)|\b(?:accept|agree|consent|setuju)\b.*\bcookies?\b",
     re.IGNORECASE,
 )
-# A photo caption credited after a slash at its very end: ".../Net", ".../Ist", ".../RMOL".
-_SLASH_CREDIT = re.compile(r"\S/\s?[A-Z][\w.-]*(?:\s[A-Z][\w.-]*)?$")
+# A photo caption credited after a slash at its very end: ".../Net", ".../Ist", ".../RMOL";
+# not a rate closing a headline: "Tembus Rp95.000/Kg", "Melaju 80 Km/Jam".
+_SLASH_CREDIT = re.compile(
+    r"[^\W\d_]/\s?(?!(?i:kg|kilo(?:gram)?|gram|liter|jam|hari|pekan|minggu|bulan|tahun|orang|"
+    r"ekor|unit|porsi|lembar|botol|karung|meter|km|ton|hektare|ha|kwh|day|week|month|year|hour|"
+    r"person|head)\b)[A-Z][\w.-]*(?:\s[A-Z][\w.-]*)?$"
+)
 _END_MARKER = re.compile(
     r"^(?:\([a-z][a-z0-9]{1,4}(?:/[a-z][a-z0-9]{1,4})+\)$|(?:reporting|writing|editing"
     r"|additional reporting)\s+by\b|our standards\b|\((?:reporter|editor|penulis|pewarta"

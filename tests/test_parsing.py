@@ -12,6 +12,7 @@ import pytest
 from bot.evaluation.parsing import evaluate_parsing, load_expected
 from bot.news import NotAnArticle, ParsedArticle, published_iso
 from bot.parsing import parse_body, parse_page
+from bot.parsing_lines import classify_line
 from bot.text.sentences import split_sentences
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
@@ -229,3 +230,16 @@ def test_parsing_a_ten_kilobyte_page_is_fast() -> None:
         parse_page(text)
     per_page_ms = (time.perf_counter() - started) / 20 * 1000
     assert per_page_ms < 25  # generous for slow CI; about 3 ms on a laptop
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("Harga Cabai Rawit di Pasar Induk Kramat Jati Tembus Rp95.000/Kg", "short"),
+        ("Tarif Parkir Naik Jadi Rp5.000/Jam", "short"),
+        ("Petugas memadamkan api di Kecamatan Liang Anggang, Banjarbaru/Net", "boilerplate"),
+        ("Warga antre minyak goreng di Pasar Senen/RMOL", "boilerplate"),
+    ],
+)
+def test_a_rate_ending_a_headline_is_no_photo_credit(line: str, kind: str) -> None:
+    assert classify_line(line).kind == kind
