@@ -62,11 +62,26 @@ tiket karcis
 telat =terlambat
 jumlah total
 pasok suplai
-sebab picu
+sebab picu alasan
+=bangunan gedung
+=pedagang =penjual
+=pembeli konsumen
+vonis =hukuman =dihukum =menghukum
+penjara bui =kurungan
+korupsi rasuah
+suap sogok
+suhu temperatur
+sopir supir =pengemudi
+lomba kompetisi turnamen =kejuaraan
+pasien =penderita
+vaksin imunisasi
+regulasi =aturan =peraturan
+toko gerai kios
+utang hutang =pinjaman
 """
 
 _ENGLISH = """
-rise rises rising rose risen increase increases increased increasing climb climbs climbed
+rise rises rising rose risen increase increases increased increasing climb climbed hike hiked
 fall falls falling fell fallen drop drops dropped dropping decline declined decrease decreased
 find finds found finding discover discovers discovered
 buy buys bought buying purchase purchased acquire acquired
@@ -92,6 +107,22 @@ doctor doctors physician physicians
 child children kid kids
 quake earthquake
 fire fires blaze blazes
+fine fined fines penalty penalties
+jail jailed prison imprisoned
+close closed closes closure closures shut shuts
+plan plans planned proposal proposals proposed
+money funds funding cash
+rain rainfall
+vaccine vaccines vaccination jab jabs
+student students pupil pupils
+rule rules regulation regulations
+law laws legislation
+tourist tourists visitor visitors
+boat boats vessel vessels ship ships
+plane planes aircraft jet jets
+car cars vehicle vehicles
+cut cuts reduce reduced lower lowered
+steal stole stolen theft thefts
 """
 
 
