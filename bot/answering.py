@@ -407,7 +407,14 @@ def expand_question(question: str, index: PassageIndex) -> list[QueryTerm]:
     if not words:
         return []
     total = max(index.passage_count(), 1)
-    related = {word: related_forms(word, language) for word in words}
+    names = written_names(question)
+    related = {
+        # A name is not a root: "Kalimantan Tengah" is not "pertengahan".
+        word: {form for form in related_forms(word, language) if _differ_by_clitic(word, form)}
+        if word in names
+        else related_forms(word, language)
+        for word in words
+    }
     synonyms = {word: synonym_forms(word) for word in words if word not in FUNCTION_WORDS}
     lookup = set(words).union(*related.values(), *synonyms.values())
     frequencies = index.document_frequencies(lookup)
@@ -418,7 +425,9 @@ def expand_question(question: str, index: PassageIndex) -> list[QueryTerm]:
     acronyms = question_acronyms(question)
     terms = []
     for word in words:
-        matches, documents = _matches(word, related[word], frequencies, index, language)
+        matches, documents = _matches(
+            word, related[word], frequencies, index, language, name=word in names
+        )
         documents = min(total, documents)
         weight = _inverse_frequency(documents, total)
         if word in FUNCTION_WORDS or _misspelt_function_word(matches):
@@ -474,6 +483,16 @@ def question_acronyms(question: str) -> set[str]:
     }
 
 
+def written_names(question: str) -> set[str]:
+    """Return the lower-cased words written capitalised after the first, of any length.
+
+    None in a question written in title case ("Berapa Jumlah Korban Banjir Di Garut?").
+    """
+    tokens = [token for token in _WORD.findall(question)[1:] if token[:1].isalpha()]
+    capitalised = {token.lower() for token in tokens if token[:1].isupper()}
+    return capitalised if 2 * len(capitalised) <= len(tokens) else set()
+
+
 def question_names(question: str) -> set[str]:
     """Return the lower-cased names in a question: capitalised words after the first one.
 
@@ -494,8 +513,12 @@ def _matches(
     frequencies: Mapping[str, int],
     index: PassageIndex,
     language: LanguageCode,
+    *,
+    name: bool = False,
 ) -> tuple[dict[str, float], int]:
     """Return the stored words matching word with their quality, and the passages they cover.
+
+    A name (name=True) matches as written, with a particle, or misspelt: not by its stem.
 
     The passages of a word are those of its own forms; typo neighbours only stand in when
     the word has no form in the store (a neighbour must not make a rare word look common).
@@ -507,7 +530,7 @@ def _matches(
     for form in related:  # not "tetapi" for "penetapan": a conjunction is no form of it
         if form in frequencies and form not in FUNCTION_WORDS:
             matches[form] = CLITIC_FORM if _differ_by_clitic(word, form) else MORPH
-    for term, count in _stem_variants(word, index, language):
+    for term, count in [] if name else _stem_variants(word, index, language):
         matches.setdefault(term, MORPH)
         documents[term] = count
     seen = frequencies.get(word, 0)
@@ -515,7 +538,7 @@ def _matches(
     # unless it is short (a short word that exists is most likely meant: "ios", "hal").
     maybe_misspelt = seen == 0 or (seen == 1 and len(word) >= MIN_TYPO_CHECKED_LENGTH)
     close = _spelled_near(word, index, language) if maybe_misspelt else []
-    if seen == 0:
+    if seen == 0 and not name:
         for term, count in _lemma_neighbours(word, close, language):
             matches.setdefault(term, MORPH)
             documents[term] = count

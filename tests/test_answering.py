@@ -1069,3 +1069,20 @@ def test_a_synonym_answers_in_the_passage_but_not_from_its_context(
     number = terms.index(finish)
     assert matcher.best_qualities(["rampung"])[number] == SYNONYM
     assert matcher.best_qualities(["rampung"], synonyms=False)[number] == 0.0
+
+
+def test_a_name_matches_as_written_not_through_its_root(session_factory: SessionFactory) -> None:
+    store_article(
+        session_factory,
+        "karhutla",
+        None,
+        "Kebakaran lahan di Kalimantan Selatan meluas sejak pertengahan Juli.",
+        "Petugas memadamkan api di tengah lahan gambut.",
+    )
+    with session_factory() as session:
+        index = SearchIndex(session)
+        named = expand_question("Berapa lahan terbakar di Kalimantan Tengah?", index)
+        titled = expand_question("Berapa Lahan Terbakar Di Kalimantan Tengah?", index)
+    assert next(t for t in named if t.word == "tengah").matches == {"tengah": EXACT}
+    assert "pertengahan" in next(t for t in titled if t.word == "tengah").matches
+    assert "kebakaran" in next(t for t in titled if t.word == "terbakar").matches
