@@ -78,6 +78,25 @@ vaksin imunisasi
 regulasi =aturan =peraturan
 toko gerai kios
 utang hutang =pinjaman
+tolak tampik
+bantah sangkal
+duga sinyalir tengarai
+hilang lenyap
+perlu butuh
+henti setop stop
+bayar lunas
+tonton =menyaksikan =disaksikan
+khawatir cemas
+sulit susah
+mudah gampang
+desa kampung
+pantai pesisir
+=makanan pangan
+elpiji lpg
+tentara prajurit
+calon kandidat
+=ujian tes
+wabah epidemi
 """
 
 _ENGLISH = """
@@ -123,6 +142,21 @@ plane planes aircraft jet jets
 car cars vehicle vehicles
 cut cuts reduce reduced lower lowered
 steal stole stolen theft thefts
+help helped assist assisted
+big large
+stop stopped halt halted suspend suspended
+fix fixed repair repaired repairs
+check checks inspect inspected inspection inspections
+expensive costly
+farmer farmers grower growers
+crop crops harvest harvests
+sick ill
+illness illnesses disease diseases
+film films movie movies
+team teams squad squads
+talks negotiations
+deal deals agreement agreements
+tax taxes levy levies
 """
 
 
