@@ -4,6 +4,8 @@ re-affix the roots (nasal assimilation undone and redone), so "penguatan" finds 
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from bot.text.frequency import zipf
 from bot.text.language import LanguageCode
 from bot.text.lemmas import lemma
@@ -19,14 +21,17 @@ CHAT_FORM_MAX_ZIPF = 4.5
 SHORT_ROOT_ZIPF = 3.5  # a 3-letter root left by stripping affixes must be this common a word
 
 
-def indonesian_roots(word: str) -> set[str]:
+@lru_cache(maxsize=65_536)
+def indonesian_roots(word: str) -> frozenset[str]:
     """Return candidate roots of an Indonesian word by stripping affixes (no dictionary)."""
     roots = {word}
     for stem in _strip_suffixes(word):
         roots.add(stem)
         for root in _strip_prefixes(stem, depth=2):
             roots.add(root)
-    return {root for root in roots if len(root) >= _MIN_ROOT or root == word or _short_root(root)}
+    return frozenset(
+        root for root in roots if len(root) >= _MIN_ROOT or root == word or _short_root(root)
+    )
 
 
 def _short_root(root: str) -> bool:

@@ -173,22 +173,32 @@ def _indonesian_sets() -> tuple[tuple[frozenset[str], frozenset[str]], ...]:
 
 
 @cache
-def _english_sets() -> tuple[frozenset[str], ...]:
-    return tuple(frozenset(line.split()) for line in _ENGLISH.strip().splitlines())
+def _lookup() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
+    """Return every form of a word's sets, by root or literal form, and by written form."""
+    by_root: dict[str, set[str]] = {}
+    by_form: dict[str, set[str]] = {}
+    for roots, literals in _indonesian_sets():
+        forms = set(literals).union(*(indonesian_forms(root) | {root} for root in roots))
+        for root in roots:
+            by_root.setdefault(root, set()).update(forms)
+        for literal in literals:
+            by_form.setdefault(literal, set()).update(forms)
+    for line in _ENGLISH.strip().splitlines():
+        forms = set(line.split())
+        for form in forms:
+            by_form.setdefault(form, set()).update(forms)
+    return (
+        {key: frozenset(forms) for key, forms in by_root.items()},
+        {key: frozenset(forms) for key, forms in by_form.items()},
+    )
 
 
 @cache
 def synonym_forms(word: str) -> frozenset[str]:
     """Return the words (with their affixed forms) that say what word says in other words."""
-    found: set[str] = set()
-    for forms in _english_sets():
-        if word in forms:
-            found |= forms
-    roots = indonesian_roots(word) | {lemma(word, "id")}
-    for set_roots, literals in _indonesian_sets():
-        if word in literals or roots & set_roots:
-            found |= literals
-            for root in set_roots:
-                found |= indonesian_forms(root) | {root}
+    by_root, by_form = _lookup()
+    found = set(by_form.get(word, ()))
+    for root in indonesian_roots(word) | {lemma(word, "id")}:
+        found |= by_root.get(root, frozenset())
     found.discard(word)
     return frozenset(found)
