@@ -17,6 +17,7 @@ from typing import Any, Protocol
 from rapidfuzz import fuzz
 
 from bot.question_types import (
+    COUNTER_WORDS,
     RATE_WORDS,
     UNIT_WORDS,
     Value,
@@ -141,6 +142,13 @@ AMOUNT_QUESTION_PHRASES = {
 # the subject or predicate ("who won", "kapan versi iOS keluar") and keeps its weight.
 VALUE_QUESTION_WORDS = frozenset(
     "berapa berapakah seberapa brapa brp berapaan mana manakah apa what whats which how".split()
+)
+COUNT_QUESTION_WORDS = frozenset("berapa berapakah brapa brp many".split())
+COUNT_FILLERS = FUNCTION_WORDS | frozenset("jumlah banyak banyaknya total number numbers".split())
+PEOPLE_WORDS = frozenset("warga orang jiwa penduduk masyarakat people persons residents".split())
+# "Berapa besar kenaikan", "berapa luas kerusakan": a measure, not a count of things.
+MEASURE_WORDS = frozenset(
+    "besar luas lama jauh tinggi panjang berat dalam lebar tebal cepat hasil kali nilai".split()
 )
 ROLE_QUESTION_WORDS = frozenset({"siapa", "siapakah", "sapa", "who", "whom"})
 # "Pantai mana" asks which beach; in "di mana tanggul jebol" the word after is the subject.
@@ -380,6 +388,26 @@ def question_focus(question: str) -> set[str]:
         if first_content is not None:
             near.add(first_content)
     return near - FUNCTION_WORDS
+
+
+def counted_word(question: str) -> str | None:
+    """Return what a count asks about ("berapa jumlah pengungsi", "how many homes").
+
+    None when it counts people in general ("berapa warga" is answered by "4.150 jiwa") or
+    names only a counter or a unit.
+    """
+    marked = _question_tokens(question)
+    for position, (word, interrogative) in enumerate(marked):
+        if not interrogative or word not in COUNT_QUESTION_WORDS:
+            continue
+        following = (w for w, asked in marked[position + 1 :] if not asked)
+        counted = next((w for w in following if w not in COUNT_FILLERS), None)
+        if counted is None or counted in COUNTER_WORDS | UNIT_WORDS | PEOPLE_WORDS | MEASURE_WORDS:
+            return None
+        # "festival-goers": the first part of a compound is not what is counted.
+        compound = re.search(rf"\b{re.escape(counted)}-\w", question.lower())
+        return None if compound else counted
+    return None
 
 
 def role_asked(question: str) -> set[str]:
@@ -704,6 +732,7 @@ class Matcher:
     total_weight: float
     query_text: str
     literal: Mapping[str, Sequence[tuple[int, float]]]  # the same without synonyms
+    counted: str | None = None  # what a count asks about: "pengungsi" in "berapa jumlah pengungsi"
 
     @classmethod
     def build(cls, terms: Sequence[QueryTerm]) -> Matcher:
@@ -864,7 +893,7 @@ def passage_features(
     headline = hit.kind == "headline"
     holds = value is not None and holds_value(value, hit.text, headline=headline)
     if holds and value is Value.AMOUNT:
-        holds = not _lacks_asked_unit(own, matcher)
+        holds = not _lacks_asked_unit(own, matcher) and not _lacks_counted(own, matcher)
     if holds and value is Value.NAME:
         holds = _names_what_is_asked(hit.text, matcher, named)
     if not holds and value is Value.MONEY and _asks_rate(matcher):
@@ -920,6 +949,14 @@ def _lacks_asked_unit(own: Sequence[float], matcher: Matcher) -> bool:
     """Tell whether the passage lacks the unit a count is asked in ("berapa ton")."""
     return any(
         term.asked and term.word in UNIT_WORDS and not quality
+        for term, quality in zip(matcher.terms, own, strict=True)
+    )
+
+
+def _lacks_counted(own: Sequence[float], matcher: Matcher) -> bool:
+    """Tell whether the passage lacks what a count asks about ("berapa jumlah pengungsi")."""
+    return any(
+        term.word == matcher.counted and not quality
         for term, quality in zip(matcher.terms, own, strict=True)
     )
 
@@ -1111,7 +1148,7 @@ def describe_candidates(
     CONTEXT_FETCHED best are described in full, with the sentence before them as context too,
     and the first sentence of an article without a headline (fetched for those alone).
     """
-    matcher = Matcher.build(terms)
+    matcher = replace(Matcher.build(terms), counted=counted_word(question))
     hits = list(hits)
     tokens = {hit.passage_id: passage_words(hit.text) for hit in hits}
     own = {number: matcher.best_qualities(words) for number, words in tokens.items()}

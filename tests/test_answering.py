@@ -32,6 +32,7 @@ from bot.answering import (
     asked_values,
     clips_words,
     confidence,
+    counted_word,
     describe_candidates,
     expand_question,
     missing_share,
@@ -1086,3 +1087,37 @@ def test_a_name_matches_as_written_not_through_its_root(session_factory: Session
     assert next(t for t in named if t.word == "tengah").matches == {"tengah": EXACT}
     assert "pertengahan" in next(t for t in titled if t.word == "tengah").matches
     assert "kebakaran" in next(t for t in titled if t.word == "terbakar").matches
+
+
+@pytest.mark.parametrize(
+    ("question", "counted"),
+    [
+        ("Berapa jumlah pengungsi banjir bandang di Agam?", "pengungsi"),
+        ("Ada berapa kelurahan yang diasapi?", "kelurahan"),
+        ("How many homes could the turbines power?", "homes"),
+        ("Berapa warga yang mengungsi?", None),  # people in general: "4.150 jiwa"
+        ("Berapa ton beras yang diimpor?", None),  # a unit
+        ("Berapa besar kenaikan tarif hotel?", None),  # a measure
+        ("How many festival-goers were taken to hospital?", None),  # part of a compound
+        ("Kapan jembatan dibuka?", None),
+    ],
+)
+def test_what_a_count_asks_about(question: str, counted: str | None) -> None:
+    assert counted_word(question) == counted
+
+
+def test_a_count_is_of_what_the_question_counts(session_factory: SessionFactory) -> None:
+    store_article(
+        session_factory,
+        "agam",
+        "Banjir Bandang Terjang Agam",
+        "Banjir bandang menerjang tiga kecamatan di Kabupaten Agam pada Rabu malam setelah "
+        "hujan deras mengguyur selama enam jam.",
+        "Sebanyak 1.312 warga mengungsi akibat banjir bandang itu.",
+        "Panen Laut mengumumkan pendanaan Seri A senilai US$12 juta dari tiga investor.",
+    )
+    assert_answers(
+        session_factory, "Berapa jumlah pengungsi banjir bandang di Agam?", "1.312 warga"
+    )
+    valuation = ask(session_factory, "Berapa valuasi Panen Laut setelah pendanaan Seri A?")
+    assert valuation.answer is None
