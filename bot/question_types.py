@@ -115,7 +115,11 @@ _AMOUNT_QUESTIONS = re.compile(
     r"\b(?:berapa|berapakah|berapaan|seberapa|brapa|brp|how many|how much|how (?:big|large|small|"
     r"strong|fast|high|tall|deep|far|heavy|wide|old|hot|cold|severe|bad))\b"
 )
-_REASON_QUESTIONS = re.compile(r"\b(?:mengapa|kenapa|knp|napa|why|apa sebab|apa alasan)\b")
+# "Apa pemicu kenaikan harga?" and "what caused the fire?" ask why as "kenapa" does.
+_REASON_QUESTIONS = re.compile(
+    r"\b(?:mengapa|kenapa|knp|napa|why|apa (?:sebab|alasan|pemicu|penyebab|alasannya|sebabnya)|"
+    r"apa yang (?:memicu|menyebabkan|membuat)|what (?:caused|causes|triggered|sparked|led to))\b"
+)
 # Tried in this order when two start at the same word ("berapa lama" is a duration).
 _QUESTIONS = (
     (Value.DURATION, _DURATION_QUESTIONS),
