@@ -20,3 +20,9 @@ def test_english_forms_are_listed_as_written() -> None:
     assert {"rose", "increased", "climbed"} <= synonym_forms("rise")
     assert "charges" in synonym_forms("fees")
     assert synonym_forms("asking") == frozenset()
+
+
+def test_a_noun_does_not_bring_the_other_nouns_of_its_root() -> None:
+    assert "pelajar" in synonym_forms("murid")
+    assert "pelajaran" not in synonym_forms("murid")  # a lesson is no pupil
+    assert "pakaian" not in synonym_forms("menggunakan")  # clothes are no use

@@ -16,7 +16,7 @@ from bot.text.morphology import indonesian_forms, indonesian_roots
 
 _INDONESIAN = """
 selesai rampung tuntas kelar
-guna pakai
+guna =pakai =memakai =dipakai =pemakaian
 tewas wafat =meninggal
 luka cedera
 tangkap ringkus bekuk ciduk =diamankan
@@ -53,7 +53,7 @@ tanding laga
 harga banderol
 rilis luncur
 ponsel handphone smartphone gawai
-siswa murid pelajar
+siswa murid =pelajar =pelajarnya
 guru =pengajar
 buruh karyawan =pekerja
 pecat phk
