@@ -37,6 +37,7 @@ from bot.text.frequency import zipf
 from bot.text.language import LanguageCode, detect_language, language_tools
 from bot.text.lemmas import in_dictionary, lemma
 from bot.text.morphology import related_forms
+from bot.text.nationality import nationality_forms
 from bot.text.synonyms import synonym_forms
 
 # Calibrated on the labelled question sets and synthetic questions (docs/answering.md).
@@ -443,6 +444,14 @@ def expand_question(question: str, index: PassageIndex) -> list[QueryTerm]:
         else related_forms(word, language)
         for word in words
     }
+    capitalised = {token.lower() for token in _WORD.findall(question) if token[:1].isupper()}
+    for word in words:  # "Vietnam" is "Vietnamese"; an Indonesian word is not ("makan")
+        if (
+            language == "en"
+            or word in names
+            or (word in capitalised and not in_dictionary(word, "id"))
+        ):
+            related[word] |= nationality_forms(word)
     synonyms = {word: synonym_forms(word) for word in words if word not in FUNCTION_WORDS}
     lookup = set(words).union(*related.values(), *synonyms.values())
     frequencies = index.document_frequencies(lookup)

@@ -1121,3 +1121,17 @@ def test_a_count_is_of_what_the_question_counts(session_factory: SessionFactory)
     )
     valuation = ask(session_factory, "Berapa valuasi Panen Laut setelah pendanaan Seri A?")
     assert valuation.answer is None
+
+
+def test_a_country_is_found_as_its_people_word(session_factory: SessionFactory) -> None:
+    store_article(
+        session_factory,
+        "thai",
+        None,
+        "Thai exporters said about 310,000 tonnes of rice were waiting to be loaded.",
+        "Prices in Vietnam were unchanged from last week.",
+        language="en",
+    )
+    assert_answers(
+        session_factory, "How much rice is waiting to be loaded in Thailand?", "310,000 tonnes"
+    )
