@@ -41,7 +41,7 @@ from bot.text.nationality import nationality_forms
 from bot.text.synonyms import synonym_forms
 
 # Calibrated on the labelled question sets and synthetic questions (docs/answering.md).
-ANSWER_THRESHOLD = 56.0
+ANSWER_THRESHOLD = 57.0
 # The best passage is not an answer when more than this share of the question's weight is
 # found neither in it nor in its article's headline: the question names something else.
 MAX_UNCOVERED_SHARE = 0.35
@@ -77,6 +77,7 @@ CONTEXT_FETCHED = 20  # candidates described in full, the sentence before fetche
 # it lacks the value asked for. Ranking and abstaining are different questions: the fitted
 # ranking weights order candidates well but separate answerable from unanswerable worse.
 COVERAGE_SHARE, ORDER_SHARE, CLOSENESS_SHARE = 0.85, 0.10, 0.05
+CONTEXT_CONFIDENCE = 1.2  # context counts for more in confidence than in ranking
 VALUE_MISSING = 0.65
 # News gives an age in a few fixed forms beside the name ("Sutrisno (52)") when it knows it;
 # the other kinds have more phrasings than question_types recognises.
@@ -996,7 +997,9 @@ def confidence(features: Sequence[float], missing: float = VALUE_MISSING) -> flo
     """
     coverage, context, order, closeness, value_missing = features[:5]
     score = 100.0 * (
-        COVERAGE_SHARE * (coverage + context) + ORDER_SHARE * order + CLOSENESS_SHARE * closeness
+        COVERAGE_SHARE * (coverage + CONTEXT_CONFIDENCE * context)
+        + ORDER_SHARE * order
+        + CLOSENESS_SHARE * closeness
     )
     return score * missing if value_missing else score
 

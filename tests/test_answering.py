@@ -327,7 +327,10 @@ def test_the_sentence_before_is_context_but_not_for_the_asked_word() -> None:
 def test_confidence_is_coverage_marked_down_for_a_missing_value() -> None:
     full = (1.0, 0.0, 1.0, 1.0, 0.0, 0.0)
     assert confidence(full) == pytest.approx(100.0)
-    assert confidence((0.5, 0.25, 0.0, 0.0, 0.0, 0.0)) == pytest.approx(85.0 * 0.75)
+    assert confidence((0.5, 0.25, 0.0, 0.0, 0.0, 0.0)) == pytest.approx(85.0 * 0.8)
+    # what the headline or the sentence before adds counts for more than in ranking: news
+    # names the story in the headline and the fact in a sentence ("Akibat aksi tersebut, …")
+    assert confidence((0.4, 0.3, 0.0, 0.0, 0.0, 0.0)) > confidence((0.7, 0.0, 0.0, 0.0, 0.0, 0.0))
     assert confidence((*full[:4], 1.0, 0.0)) == pytest.approx(100.0 * VALUE_MISSING)
     assert weigh(full) == pytest.approx(100.0)  # a typical sentence saying all of it, in order
     # a sentence naming the person asked about, without the age asked for
@@ -1134,4 +1137,20 @@ def test_a_country_is_found_as_its_people_word(session_factory: SessionFactory) 
     )
     assert_answers(
         session_factory, "How much rice is waiting to be loaded in Thailand?", "310,000 tonnes"
+    )
+
+
+def test_a_sentence_answers_with_the_story_named_in_its_headline(
+    session_factory: SessionFactory,
+) -> None:
+    store_article(
+        session_factory,
+        "mogok",
+        "Ratusan Buruh Pelabuhan Bitung Mogok Kerja",
+        "Ratusan buruh bongkar muat di Pelabuhan Bitung menggelar aksi mogok sejak Senin pagi.",
+        "Akibat aksi tersebut, 14 kapal barang dan kapal kontainer tertahan di dermaga.",
+        "Koperasi buruh meminta kenaikan tarif upah untuk muatan curah.",
+    )
+    assert_answers(
+        session_factory, "Brp kapal yg tertahan gara-gara buruh Bitung mogok?", "14 kapal barang"
     )
