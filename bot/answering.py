@@ -150,7 +150,8 @@ COUNT_FILLERS = FUNCTION_WORDS | frozenset("jumlah banyak banyaknya total number
 PEOPLE_WORDS = frozenset("warga orang jiwa penduduk masyarakat people persons residents".split())
 # "Berapa besar kenaikan", "berapa luas kerusakan": a measure, not a count of things.
 MEASURE_WORDS = frozenset(
-    "besar luas lama jauh tinggi panjang berat dalam lebar tebal cepat hasil kali nilai".split()
+    "besar luas lama jauh tinggi panjang berat dalam lebar tebal cepat hasil kali nilai "
+    "kilo ons".split()  # "berapa kilo telur": a weight, said as "65 kilogram"
 )
 ROLE_QUESTION_WORDS = frozenset({"siapa", "siapakah", "sapa", "who", "whom"})
 # "Pantai mana" asks which beach; in "di mana tanggul jebol" the word after is the subject.

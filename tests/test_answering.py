@@ -1101,6 +1101,7 @@ def test_a_name_matches_as_written_not_through_its_root(session_factory: Session
         ("Berapa warga yang mengungsi?", None),  # people in general: "4.150 jiwa"
         ("Berapa ton beras yang diimpor?", None),  # a unit
         ("Berapa besar kenaikan tarif hotel?", None),  # a measure
+        ("Pedagang bisa jual berapa kilo telur?", None),  # a weight: "65 kilogram"
         ("How many festival-goers were taken to hospital?", None),  # part of a compound
         ("Kapan jembatan dibuka?", None),
     ],
