@@ -139,7 +139,7 @@ def test_fifth_blind_questions_do_not_regress(tmp_path: Path) -> None:
     it). Every miss ranked the right passage first but below the confidence threshold; the
     fourth round's rules (a sum stands in for "biaya", prepositions weigh little) took it to
     31/32."""
-    _assert_floor(FIFTH_BLIND, tmp_path / "blind5.db", answered=30 / 32, declined=1.0)
+    _assert_floor(FIFTH_BLIND, tmp_path / "blind5.db", answered=1.0, declined=1.0)
 
 
 SIXTH_BLIND = Path(__file__).parent / "fixtures" / "blind6"
@@ -155,7 +155,7 @@ def test_sixth_blind_questions_do_not_regress(tmp_path: Path) -> None:
     buat bagi-bagi bibit kopi?"): the last release answered 16/32 and declined 5/8; the first
     rules of the fourth round, found on the other sets, 14/32 when it arrived; tuned on since
     (18/32, 5/8)."""
-    _assert_floor(SIXTH_BLIND, tmp_path / "blind6.db", answered=17 / 32, declined=5 / 8)
+    _assert_floor(SIXTH_BLIND, tmp_path / "blind6.db", answered=22 / 32, declined=6 / 8)
 
 
 SEVENTH_BLIND = Path(__file__).parent / "fixtures" / "blind7"
@@ -171,14 +171,14 @@ def test_seventh_blind_questions_do_not_regress(tmp_path: Path) -> None:
     """Plain readers' questions, measured blind: the last release 28/32 answered and 6/8
     declined, the fourth round 28/32 and 6/8; an age the story does not give is declined
     since (28/32, 7/8)."""
-    _assert_floor(SEVENTH_BLIND, tmp_path / "blind7.db", answered=27 / 32, declined=6 / 8)
+    _assert_floor(SEVENTH_BLIND, tmp_path / "blind7.db", answered=30 / 32, declined=1.0)
 
 
 def test_eighth_blind_questions_do_not_regress(tmp_path: Path) -> None:
     """Measured blind: the last release 25/32 answered and 4/8 declined, the fourth round
     27/32 and 5/8; tuned on since (chat "berapaan", "apakah" asks yes or no, an age the story
     does not give is declined): 29/32, 6/8."""
-    _assert_floor(EIGHTH_BLIND, tmp_path / "blind8.db", answered=28 / 32, declined=5 / 8)
+    _assert_floor(EIGHTH_BLIND, tmp_path / "blind8.db", answered=30 / 32, declined=6 / 8)
 
 
 NINTH_BLIND = Path(__file__).parent / "fixtures" / "blind9"
@@ -194,7 +194,7 @@ def test_ninth_blind_questions_do_not_regress(tmp_path: Path) -> None:
     answered and 6/8 declined (the last release: 26/32 and 5/8). The one answer lost (an
     article's headline beat its sentence giving the same figure) came back with the rule
     quoting a sentence within 5 ranking points of its own headline: 26/32, 6/8."""
-    _assert_floor(NINTH_BLIND, tmp_path / "blind9.db", answered=25 / 32, declined=5 / 8)
+    _assert_floor(NINTH_BLIND, tmp_path / "blind9.db", answered=29 / 32, declined=1.0)
 
 
 TENTH_BLIND = Path(__file__).parent / "fixtures" / "blind10"
@@ -212,7 +212,7 @@ def test_tenth_blind_questions_do_not_regress(tmp_path: Path) -> None:
     (the last release the same). English paraphrase ("fees" for "charges", "found" for
     "discovered") is its weak spot. Chat "duit" for money, cabe for cabai, kades for kepala
     desa and a misspelling stored only with -nya took it to 17/24."""
-    _assert_floor(TENTH_BLIND, tmp_path / "blind10.db", answered=18 / 24, declined=5 / 8)
+    _assert_floor(TENTH_BLIND, tmp_path / "blind10.db", answered=19 / 24, declined=5 / 8)
 
 
 def test_eleventh_blind_questions_do_not_regress(tmp_path: Path) -> None:
@@ -278,7 +278,7 @@ def test_sixteenth_and_seventeenth_blind_questions_do_not_regress(tmp_path: Path
     """Written during the sixth round and measured once on its rules of that time: 21/24 and
     8/8, 20/24 and 7/8 (the last release the same). Shillings as money and "berapa unit" as a
     count came after (22/24)."""
-    _assert_floor(SIXTEENTH_BLIND, tmp_path / "blind16.db", answered=22 / 24, declined=1.0)
+    _assert_floor(SIXTEENTH_BLIND, tmp_path / "blind16.db", answered=23 / 24, declined=1.0)
     _assert_floor(SEVENTEENTH_BLIND, tmp_path / "blind17.db", answered=23 / 24, declined=7 / 8)
 
 
@@ -287,7 +287,7 @@ def test_eighteenth_and_nineteenth_blind_questions_do_not_regress(tmp_path: Path
     22/24 and 6/8 (the last release the same). Most of their declines missed are questions
     reusing a story's names for a fact it lacks (the burnt area "di Kalimantan Tengah" taken
     from a sentence on Kalimantan Selatan that says "pertengahan")."""
-    _assert_floor(EIGHTEENTH_BLIND, tmp_path / "blind18.db", answered=20 / 24, declined=5 / 8)
+    _assert_floor(EIGHTEENTH_BLIND, tmp_path / "blind18.db", answered=20 / 24, declined=6 / 8)
     _assert_floor(NINETEENTH_BLIND, tmp_path / "blind19.db", answered=23 / 24, declined=6 / 8)
 
 
@@ -313,7 +313,7 @@ def test_twentieth_and_twenty_first_blind_questions_do_not_regress(tmp_path: Pat
     and 8/8, 22/24 and 8/8, the same as the last release (the round's first synonyms and
     phrasal particles moved none of their answers; "shut" for "closures", added after, one)."""
     _assert_floor(TWENTIETH_BLIND, tmp_path / "blind20.db", answered=1.0, declined=1.0)
-    _assert_floor(TWENTY_FIRST_BLIND, tmp_path / "blind21.db", answered=22 / 24, declined=1.0)
+    _assert_floor(TWENTY_FIRST_BLIND, tmp_path / "blind21.db", answered=1.0, declined=1.0)
 
 
 def test_twenty_second_and_twenty_third_blind_questions_do_not_regress(tmp_path: Path) -> None:
@@ -324,3 +324,36 @@ def test_twenty_second_and_twenty_third_blind_questions_do_not_regress(tmp_path:
     cakalang" answered by the price of tongkol at the same market."""
     _assert_floor(TWENTY_SECOND_BLIND, tmp_path / "blind22.db", answered=23 / 24, declined=7 / 8)
     _assert_floor(TWENTY_THIRD_BLIND, tmp_path / "blind23.db", answered=22 / 24, declined=1.0)
+
+
+TWENTY_FOURTH_BLIND = Path(__file__).parent / "fixtures" / "blind24"
+TWENTY_FIFTH_BLIND = Path(__file__).parent / "fixtures" / "blind25"
+TWENTY_SIXTH_BLIND = Path(__file__).parent / "fixtures" / "blind26"
+TWENTY_SEVENTH_BLIND = Path(__file__).parent / "fixtures" / "blind27"
+
+
+def test_eighth_round_blind_pages_parse() -> None:
+    """Four sets written in the eighth round, asked to paraphrase as readers do rather than
+    reuse the answer's words. Measured blind, every field of the 32 pages was right."""
+    _assert_every_field_right(
+        TWENTY_FOURTH_BLIND, TWENTY_FIFTH_BLIND, TWENTY_SIXTH_BLIND, TWENTY_SEVENTH_BLIND
+    )
+
+
+def test_twenty_fourth_and_twenty_fifth_blind_questions_do_not_regress(tmp_path: Path) -> None:
+    """Written at the start of the eighth round and measured once on the last release: 13/24
+    and 6/8, 15/24 and 6/8, far below the older sets: their questions lean on the headline
+    for the story ("Brp kapal yg tertahan gara-gara buruh Bitung mogok?" answered by
+    "Akibat aksi tersebut, 14 kapal …") and say things in other words. Then tuned on (more
+    credit for the context in confidence, "apa pemicu" as a reason, Thailand/Thai)."""
+    _assert_floor(TWENTY_FOURTH_BLIND, tmp_path / "blind24.db", answered=17 / 24, declined=6 / 8)
+    _assert_floor(TWENTY_FIFTH_BLIND, tmp_path / "blind25.db", answered=16 / 24, declined=6 / 8)
+
+
+def test_twenty_sixth_and_twenty_seventh_blind_questions_do_not_regress(tmp_path: Path) -> None:
+    """Written in the middle of the eighth round and measured once on its rules of that time:
+    20/24 and 7/8, 18/24 and 8/8, against 21/24 and 19/24 for the last release. One loss was
+    a bug ("berapa kilo telur" read as a count of kilos, since fixed: 21/24), the other a
+    question just under the raised threshold."""
+    _assert_floor(TWENTY_SIXTH_BLIND, tmp_path / "blind26.db", answered=21 / 24, declined=7 / 8)
+    _assert_floor(TWENTY_SEVENTH_BLIND, tmp_path / "blind27.db", answered=18 / 24, declined=1.0)
