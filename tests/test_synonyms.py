@@ -26,3 +26,8 @@ def test_a_noun_does_not_bring_the_other_nouns_of_its_root() -> None:
     assert "pelajar" in synonym_forms("murid")
     assert "pelajaran" not in synonym_forms("murid")  # a lesson is no pupil
     assert "pakaian" not in synonym_forms("menggunakan")  # clothes are no use
+
+
+def test_a_unit_is_its_abbreviation_and_its_full_name() -> None:
+    assert {"kilogram", "kg"} <= synonym_forms("kilo")
+    assert "kilometres" in synonym_forms("km")

@@ -97,6 +97,9 @@ tentara prajurit
 calon kandidat
 =ujian tes
 wabah epidemi
+=kilo =kg =kilogram
+=km =kilometer
+=ha =hektare =hektar
 """
 
 _ENGLISH = """
@@ -157,6 +160,8 @@ team teams squad squads
 talks negotiations
 deal deals agreement agreements
 tax taxes levy levies
+kilo kilos kg kilogram kilograms kilogramme kilogrammes
+km kilometre kilometres kilometer kilometers
 """
 
 
