@@ -127,6 +127,8 @@ FUNCTION_WORDS = frozenset(
     # English light and auxiliary verb forms: "why are drivers going on strike" asks about
     # the strike; the passage says "vote to strike", not "go".
     "go goes going went gone gets getting doing having being "
+    # "what happened to tea prices" asks what the news says of them
+    "happen happens happened happening "
     # particles of phrasal verbs: "are fares going up" asks whether they rise
     "up down out off".split()
 )

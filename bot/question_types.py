@@ -137,6 +137,8 @@ _OTHER_QUESTIONS = re.compile(
 # "Pakai dasar apa?" asks what kind of basis; "yang apa", "itu apa" lead in to the question.
 _WHAT_AFTER = re.compile(r"\b([^\W\d_]+) (?:apa|apakah)\b")
 _LEAD_INS = frozenset("yang itu ini untuk buat adalah ialah dan atau sih ya".split())
+# "What happened to tea prices?" asks what the news says of them, not for a sum.
+_EVENT_QUESTIONS = re.compile(r"\b(?:what happened|what is happening|apa yang terjadi|ada apa)\b")
 _WHAT_QUESTIONS = re.compile(r"\b(?:apa|apakah|what|whats|which)\b")
 # Words that give a reason: "ditambah karena jumlah penumpang naik".
 _REASON = re.compile(
@@ -243,7 +245,7 @@ def asked_value(question: str, meant: Iterable[str] = ()) -> Value | None:
     if _NAME_QUESTIONS.search(text):  # "nama bupati Pacitan", "what is the bakery called?"
         return Value.NAME
     if about_money and (_WHAT_QUESTIONS.search(text) or not value_required(text)):
-        return None if _asks_what_else(text) else Value.MONEY
+        return None if _asks_what_else(text) or _EVENT_QUESTIONS.search(text) else Value.MONEY
     return None
 
 

@@ -1155,3 +1155,13 @@ def test_a_sentence_answers_with_the_story_named_in_its_headline(
     assert_answers(
         session_factory, "Brp kapal yg tertahan gara-gara buruh Bitung mogok?", "14 kapal barang"
     )
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["What happened to tea auction prices in Sri Lanka?", "Ada apa dengan harga cabai?"],
+)
+def test_a_question_about_what_happened_asks_for_no_sum(question: str) -> None:
+    assert asked_value(question) is None
+    assert "happened" in FUNCTION_WORDS
+    assert asked_value("What is the price of tea?") is Value.MONEY
