@@ -117,8 +117,9 @@ _AMOUNT_QUESTIONS = re.compile(
 )
 # "Apa pemicu kenaikan harga?" and "what caused the fire?" ask why as "kenapa" does.
 _REASON_QUESTIONS = re.compile(
-    r"\b(?:mengapa|kenapa|knp|napa|why|apa (?:sebab|alasan|pemicu|penyebab|alasannya|sebabnya)|"
-    r"apa yang (?:memicu|menyebabkan|membuat)|what (?:caused|causes|triggered|sparked|led to))\b"
+    r"\b(?:mengapa|kenapa|knp|napa|why|apa(?: \w+)? (?:sebab|alasan|pemicu|penyebab|alasannya|"
+    r"sebabnya)|apa yang (?:memicu|menyebabkan|membuat)|what (?:caused|causes|triggered|sparked|"
+    r"led to)|what (?:is|was|are|were) the (?:\w+ )?(?:cause|causes|reason|reasons))\b"
 )
 # Tried in this order when two start at the same word ("berapa lama" is a duration).
 _QUESTIONS = (
@@ -140,6 +141,11 @@ _LEAD_INS = frozenset("yang itu ini untuk buat adalah ialah dan atau sih ya".spl
 # "What happened to tea prices?" asks what the news says of them, not for a sum.
 _EVENT_QUESTIONS = re.compile(r"\b(?:what happened|what is happening|apa yang terjadi|ada apa)\b")
 _WHAT_QUESTIONS = re.compile(r"\b(?:apa|apakah|what|whats|which)\b")
+# Words naming the reason asked for: a passage giving one says it in other words.
+REASON_WORDS = frozenset(
+    "penyebab penyebabnya pemicu pemicunya alasan alasannya sebab sebabnya cause causes reason "
+    "reasons".split()
+)
 # Words that give a reason: "ditambah karena jumlah penumpang naik".
 _REASON = re.compile(
     r"\b(?:karena|karenanya|sebab|disebabkan|penyebab|akibat|akibatnya|lantaran|gara|dipicu|"
@@ -287,6 +293,8 @@ def names_value(value: Value | None, word: str, *, asked: bool) -> bool:
         return word in NAME_WORDS
     if value is Value.AMOUNT:
         return asked and word in COUNTER_WORDS
+    if value is Value.REASON:  # "apa dugaan penyebab …" is answered by "… karena …"
+        return word in REASON_WORDS
     return asked and value in (Value.TIME, Value.DURATION, Value.AGE)
 
 

@@ -1165,3 +1165,32 @@ def test_a_question_about_what_happened_asks_for_no_sum(question: str) -> None:
     assert asked_value(question) is None
     assert "happened" in FUNCTION_WORDS
     assert asked_value("What is the price of tea?") is Value.MONEY
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Apa pemicu naiknya harga beras di NTB?",
+        "Apa dugaan penyebab berkurangnya pasokan telur?",
+        "What was the main cause of the fire?",
+    ],
+)
+def test_asking_for_the_cause_asks_why(question: str) -> None:
+    assert asked_value(question) is Value.REASON
+
+
+def test_the_word_for_the_cause_is_found_as_a_reason_given(session_factory: SessionFactory) -> None:
+    store_article(
+        session_factory,
+        "telur",
+        "Harga Telur di Kramat Jati Naik",
+        "Harga telur ayam ras di Pasar Kramat Jati naik menjadi Rp31.000 per kilogram.",
+        "Pedagang lain, Hendra Gunawan, menduga pasokan berkurang karena sejumlah peternak "
+        "mengurangi populasi ayam petelur.",
+        "Pemerintah akan menggelar operasi pasar pekan depan.",
+    )
+    assert_answers(
+        session_factory,
+        "Apa dugaan penyebab berkurangnya pasokan telur?",
+        "menduga pasokan berkurang karena",
+    )
