@@ -31,3 +31,7 @@ def test_a_noun_does_not_bring_the_other_nouns_of_its_root() -> None:
 def test_a_unit_is_its_abbreviation_and_its_full_name() -> None:
     assert {"kilogram", "kg"} <= synonym_forms("kilo")
     assert "kilometres" in synonym_forms("km")
+
+
+def test_a_dispute_in_court_is_a_case_and_a_lawsuit() -> None:
+    assert {"perkara", "gugatan", "menggugat"} <= synonym_forms("sengketa")

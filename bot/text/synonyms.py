@@ -98,6 +98,7 @@ calon kandidat
 =ujian tes
 wabah epidemi
 =kilo =kg =kilogram
+sengketa perkara gugat
 =km =kilometer
 =ha =hektare =hektar
 """
