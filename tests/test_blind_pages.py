@@ -330,13 +330,20 @@ TWENTY_FOURTH_BLIND = Path(__file__).parent / "fixtures" / "blind24"
 TWENTY_FIFTH_BLIND = Path(__file__).parent / "fixtures" / "blind25"
 TWENTY_SIXTH_BLIND = Path(__file__).parent / "fixtures" / "blind26"
 TWENTY_SEVENTH_BLIND = Path(__file__).parent / "fixtures" / "blind27"
+TWENTY_EIGHTH_BLIND = Path(__file__).parent / "fixtures" / "blind28"
+TWENTY_NINTH_BLIND = Path(__file__).parent / "fixtures" / "blind29"
 
 
 def test_eighth_round_blind_pages_parse() -> None:
-    """Four sets written in the eighth round, asked to paraphrase as readers do rather than
-    reuse the answer's words. Measured blind, every field of the 32 pages was right."""
+    """Six sets written in the eighth round, asked to paraphrase as readers do rather than
+    reuse the answer's words. Measured blind, every field of the 48 pages was right."""
     _assert_every_field_right(
-        TWENTY_FOURTH_BLIND, TWENTY_FIFTH_BLIND, TWENTY_SIXTH_BLIND, TWENTY_SEVENTH_BLIND
+        TWENTY_FOURTH_BLIND,
+        TWENTY_FIFTH_BLIND,
+        TWENTY_SIXTH_BLIND,
+        TWENTY_SEVENTH_BLIND,
+        TWENTY_EIGHTH_BLIND,
+        TWENTY_NINTH_BLIND,
     )
 
 
@@ -346,7 +353,7 @@ def test_twenty_fourth_and_twenty_fifth_blind_questions_do_not_regress(tmp_path:
     for the story ("Brp kapal yg tertahan gara-gara buruh Bitung mogok?" answered by
     "Akibat aksi tersebut, 14 kapal …") and say things in other words. Then tuned on (more
     credit for the context in confidence, "apa pemicu" as a reason, Thailand/Thai)."""
-    _assert_floor(TWENTY_FOURTH_BLIND, tmp_path / "blind24.db", answered=17 / 24, declined=6 / 8)
+    _assert_floor(TWENTY_FOURTH_BLIND, tmp_path / "blind24.db", answered=18 / 24, declined=6 / 8)
     _assert_floor(TWENTY_FIFTH_BLIND, tmp_path / "blind25.db", answered=16 / 24, declined=6 / 8)
 
 
@@ -355,5 +362,14 @@ def test_twenty_sixth_and_twenty_seventh_blind_questions_do_not_regress(tmp_path
     20/24 and 7/8, 18/24 and 8/8, against 21/24 and 19/24 for the last release. One loss was
     a bug ("berapa kilo telur" read as a count of kilos, since fixed: 21/24), the other a
     question just under the raised threshold."""
-    _assert_floor(TWENTY_SIXTH_BLIND, tmp_path / "blind26.db", answered=21 / 24, declined=7 / 8)
+    _assert_floor(TWENTY_SIXTH_BLIND, tmp_path / "blind26.db", answered=1.0, declined=7 / 8)
     _assert_floor(TWENTY_SEVENTH_BLIND, tmp_path / "blind27.db", answered=18 / 24, declined=1.0)
+
+
+def test_twenty_eighth_and_twenty_ninth_blind_questions_do_not_regress(tmp_path: Path) -> None:
+    """Written at the end of the eighth round and measured once on its final rules: 19/24 and
+    6/8, 20/24 and 7/8, against 16/24 and 19/24 (declines the same) for the last release: a
+    kilo is a kilogram and a km a kilometre, "apa pemicu" asks why, and the headline counts for
+    more in confidence. Nothing was tuned on them."""
+    _assert_floor(TWENTY_EIGHTH_BLIND, tmp_path / "blind28.db", answered=19 / 24, declined=6 / 8)
+    _assert_floor(TWENTY_NINTH_BLIND, tmp_path / "blind29.db", answered=20 / 24, declined=7 / 8)
