@@ -6,6 +6,7 @@ implements it over SQLite FTS5 or PostgreSQL full-text search). See docs/answeri
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 import time
@@ -155,6 +156,8 @@ MEASURE_WORDS = frozenset(
     "besar luas lama jauh tinggi panjang berat dalam lebar tebal cepat hasil kali nilai "
     "kilo ons".split()  # "berapa kilo telur": a weight, said as "65 kilogram"
 )
+PRICE_WORDS = frozenset("harga harganya price prices".split())
+MAX_PRICED_WORDS = 3
 ROLE_QUESTION_WORDS = frozenset({"siapa", "siapakah", "sapa", "who", "whom"})
 # "Pantai mana" asks which beach; in "di mana tanggul jebol" the word after is the subject.
 PLACE_QUESTION_WORDS = frozenset({"mana", "manakah"})
@@ -413,6 +416,24 @@ def counted_word(question: str) -> str | None:
         compound = re.search(rf"\b{re.escape(counted)}-\w", question.lower())
         return None if compound else counted
     return None
+
+
+def priced_things(question: str) -> set[str]:
+    """Return the words naming what a price is asked of ("harga **telur bebek** di Pasar …").
+
+    A story giving the price of something else (telur ayam) does not answer it.
+    """
+    words = written_out(question)
+    for position, word in enumerate(words):
+        if word in PRICE_WORDS:
+            start = position + 1 + (words[position + 1 : position + 2] == ("of",))
+            following = itertools.takewhile(
+                lambda w: w not in FUNCTION_WORDS and w not in QUESTION_WORDS and w.isalpha(),
+                words[start : start + MAX_PRICED_WORDS],
+            )
+            # "harga cabai sekarang": an everyday word is no part of the thing priced
+            return {w for w in following if len(w) >= 3 and zipf(w) < COMMON_WORD_ZIPF + 1}
+    return set()
 
 
 def role_asked(question: str) -> set[str]:
@@ -1279,7 +1300,7 @@ def names_foreign_to_story(
         token.lower()
         for token in _WORD.findall(question)[1:]
         if token[:1].isupper() and not token.isupper() and len(token) >= MIN_STORY_NAME_LENGTH
-    }
+    } | priced_things(question)
     own = matcher.best_qualities(passage_words(hit.text))
     numbers = [n for n, term in enumerate(matcher.terms) if term.word in names and not own[n]]
     if not numbers:

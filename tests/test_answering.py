@@ -41,6 +41,7 @@ from bot.answering import (
     passage_words,
     phrase_acronyms,
     prefer_own_sentence,
+    priced_things,
     question_acronyms,
     question_focus,
     question_names,
@@ -1194,3 +1195,30 @@ def test_the_word_for_the_cause_is_found_as_a_reason_given(session_factory: Sess
         "Apa dugaan penyebab berkurangnya pasokan telur?",
         "menduga pasokan berkurang karena",
     )
+
+
+@pytest.mark.parametrize(
+    ("question", "things"),
+    [
+        ("Harga telur bebek di Pasar Kramat Jati brp sekarang?", {"telur", "bebek"}),
+        ("What is the price of tea in Kenya?", {"tea"}),
+        ("Kapan pasar dibuka?", set()),
+    ],
+)
+def test_what_a_price_is_asked_of(question: str, things: set[str]) -> None:
+    assert priced_things(question) == things
+
+
+def test_the_price_of_something_the_story_never_names_is_not_known(
+    session_factory: SessionFactory,
+) -> None:
+    store_article(
+        session_factory,
+        "telur",
+        "Harga Telur Ayam di Kramat Jati Naik",
+        "Harga telur ayam ras di Pasar Kramat Jati naik menjadi Rp31.000 per kilogram.",
+        "Pedagang menyebut pasokan dari peternak di Bogor berkurang.",
+    )
+    assert_answers(session_factory, "Berapa harga telur ayam di Kramat Jati?", "Rp31.000")
+    duck = ask(session_factory, "Berapa harga telur bebek di Pasar Kramat Jati sekarang?")
+    assert duck.answer is None

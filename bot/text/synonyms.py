@@ -99,6 +99,7 @@ calon kandidat
 wabah epidemi
 =kilo =kg =kilogram
 sengketa perkara gugat
+kualitas mutu
 =km =kilometer
 =ha =hektare =hektar
 """
