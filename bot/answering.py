@@ -42,7 +42,7 @@ from bot.text.nationality import nationality_forms
 from bot.text.synonyms import synonym_forms
 
 # Calibrated on the labelled question sets and synthetic questions (docs/answering.md).
-ANSWER_THRESHOLD = 57.0
+ANSWER_THRESHOLD = 56.0
 # The best passage is not an answer when more than this share of the question's weight is
 # found neither in it nor in its article's headline: the question names something else.
 MAX_UNCOVERED_SHARE = 0.35
