@@ -19,6 +19,7 @@ from rapidfuzz import fuzz
 
 from bot.question_types import (
     COUNTER_WORDS,
+    MEASURE_WORDS,
     RATE_WORDS,
     UNIT_WORDS,
     Value,
@@ -39,6 +40,7 @@ from bot.text.language import LanguageCode, detect_language, language_tools
 from bot.text.lemmas import in_dictionary, lemma
 from bot.text.morphology import related_forms
 from bot.text.nationality import nationality_forms
+from bot.text.spelling import everyday_corrections, load_everyday_words
 from bot.text.synonyms import synonym_forms
 
 # Calibrated on the labelled question sets and synthetic questions (docs/answering.md).
@@ -85,6 +87,7 @@ VALUE_MISSING = 0.65
 AGE_MISSING = 0.5
 TYPO_NEIGHBOURS = 4
 MIN_TYPO_CHECKED_LENGTH = 5  # a stored word this long seen once may be a misspelling
+UNKNOWN_WORD_ZIPF = 1.5  # rarer in everyday language than this: no word, likely a slip
 # A word this common in everyday Indonesian or English (wordfreq's Zipf scale: 4.5 is about
 # 30 times per million words) is meant as written, not misspelt: "big" is not "bit", "pemenang"
 # not "pemegang". Readers' typos and name variants ("Makasar") sit below 4.
@@ -133,13 +136,14 @@ FUNCTION_WORDS = frozenset(
     # particles of phrasal verbs: "are fares going up" asks whether they rise
     "up down out off".split()
 )
-# "how many" / "how much" ask for an amount as "berapa" does: the second word is part of
-# the question, and the word after it names what is counted.
+# "how many" / "how much" ask for an amount as "berapa" does, and "berapa banyak" as "berapa":
+# the second word is part of the question, and the word after it names what is counted.
 AMOUNT_QUESTION_PHRASES = {
+    **dict.fromkeys(("berapa", "berapakah", "brapa", "brp", "seberapa"), frozenset({"banyak"})),
     "how": frozenset(
         "many much big large small strong fast high tall deep far heavy wide old hot cold "
         "severe bad long".split()
-    )
+    ),
 }
 # A word right next to a question word asking for an amount or a choice names the value asked
 # for ("jam berapa", "berapa harga", "pantai mana", "what time"): the answer often holds the
@@ -151,11 +155,6 @@ VALUE_QUESTION_WORDS = frozenset(
 COUNT_QUESTION_WORDS = frozenset("berapa berapakah brapa brp many".split())
 COUNT_FILLERS = FUNCTION_WORDS | frozenset("jumlah banyak banyaknya total number numbers".split())
 PEOPLE_WORDS = frozenset("warga orang jiwa penduduk masyarakat people persons residents".split())
-# "Berapa besar kenaikan", "berapa luas kerusakan": a measure, not a count of things.
-MEASURE_WORDS = frozenset(
-    "besar luas lama jauh tinggi panjang berat dalam lebar tebal cepat hasil kali nilai "
-    "kilo ons".split()  # "berapa kilo telur": a weight, said as "65 kilogram"
-)
 PRICE_WORDS = frozenset("harga harganya price prices".split())
 MAX_PRICED_WORDS = 3
 ROLE_QUESTION_WORDS = frozenset({"siapa", "siapakah", "sapa", "who", "whom"})
@@ -316,6 +315,7 @@ def load_word_lists() -> None:
     """Load the everyday-frequency and dictionary-form lists now rather than at a first question."""
     zipf("yang")
     load_lexicon()
+    load_everyday_words()
     for language in ("id", "en"):
         lemma("yang", language)
 
@@ -335,12 +335,22 @@ def written_out(question: str) -> tuple[str, ...]:
         return tuple(passage_words(question))
     words: list[str] = []
     for token in _WORD.findall(question):
-        formal = formal_words([token.lower()])
+        formal = [_meant_question_word(word) for word in formal_words([token.lower()])]
         if token.islower() or (not words and set(formal) <= QUESTION_WORDS):
             words.extend(formal)
         else:
             words.append(token.lower())
     return tuple(words)
+
+
+def _meant_question_word(word: str) -> str:
+    """Return the question word a word no dictionary lists misspells ("berpa"), else the word."""
+    if len(word) < MIN_TYPO_CHECKED_LENGTH or word in QUESTION_WORDS:
+        return word
+    if zipf(word) >= UNKNOWN_WORD_ZIPF:
+        return word
+    corrected = everyday_corrections(word, "id")
+    return corrected[0] if corrected and corrected[0] in QUESTION_WORDS else word
 
 
 def _question_tokens(question: str) -> list[tuple[str, bool]]:
@@ -409,8 +419,8 @@ def counted_word(question: str) -> str | None:
         if not interrogative or word not in COUNT_QUESTION_WORDS:
             continue
         following = (w for w, asked in marked[position + 1 :] if not asked)
-        counted = next((w for w in following if w not in COUNT_FILLERS), None)
-        if counted is None or counted in COUNTER_WORDS | UNIT_WORDS | PEOPLE_WORDS | MEASURE_WORDS:
+        counted = next((w for w in following if w not in COUNT_FILLERS | MEASURE_WORDS), None)
+        if counted is None or counted in COUNTER_WORDS | UNIT_WORDS | PEOPLE_WORDS:
             return None
         # "festival-goers": the first part of a compound is not what is counted.
         compound = re.search(rf"\b{re.escape(counted)}-\w", question.lower())
@@ -616,7 +626,20 @@ def _matches(
             matches.setdefault(term, TYPO)
         if not own and neighbours:
             own = max(count for _, count in neighbours)
+    if not matches and seen == 0 and not name and zipf(word) < UNKNOWN_WORD_ZIPF:
+        # Stored nowhere, not even one slip away: it may misspell a word the store holds
+        # only in other forms ("pemimpn": pemimpin, stored as dipimpin).
+        for term, count in _everyday_matches(word, index, language).items():
+            matches[term] = TYPO
+            own = max(own, count)
     return matches, own
+
+
+def _everyday_matches(word: str, index: PassageIndex, language: LanguageCode) -> dict[str, int]:
+    """Return the stored forms of the everyday words one slip from word, with their passages."""
+    corrected = everyday_corrections(word, language)
+    forms = set(corrected) | _stored_forms(corrected, index, language)
+    return dict(index.document_frequencies(forms))
 
 
 def _add_synonyms(
@@ -798,8 +821,8 @@ class Matcher:
         tokens = list(tokens)
         best = [0.0] * len(self.terms)
         table = self.qualities if synonyms else self.literal
-        for token in tokens:
-            for number, quality in table.get(token, ()):
+        for token in table.keys() & set(tokens):  # the set operation runs in C
+            for number, quality in table[token]:
                 if quality > best[number]:
                     best[number] = quality
         for number, term in enumerate(self.terms):

@@ -94,6 +94,7 @@ _COUNTED = re.compile(
     r"\bhow many\b|\b(?:berapa|berapakah|brapa|brp)\s+"
     rf"(?:{'|'.join(sorted(COUNTER_WORDS | UNIT_WORDS))})\b"
 )
+_PORTION = re.compile(r"\bhow much of\b")
 _TIME_QUESTIONS = re.compile(
     r"\b(?:kapan|kapankah|kpn|when|what time|jam berapa|pukul berapa|tanggal berapa|tahun berapa|"
     r"hari apa|bulan apa|what year|what date|which day|which year|which month)\b"
@@ -244,6 +245,7 @@ def asked_value(question: str, meant: Iterable[str] = ()) -> Value | None:
         and about_money
         and not _CHANGE_WORDS.intersection(text.split())  # "how big is the pay rise?" 8%
         and not _COUNTED.search(text)  # "berapa unit rumah subsidi": houses, not rupiah
+        and not _PORTION.search(text)  # "how much of the bond issue": a share, not a sum
     ):
         return Value.MONEY
     if first is not None:
@@ -279,6 +281,14 @@ def value_required(question: str) -> bool:
     )
 
 
+# "Berapa besar kenaikan", "berapa luas kerusakan": a measure, not a count of things.
+MEASURE_WORDS = frozenset(
+    "besar luas lama jauh tinggi panjang berat dalam lebar tebal cepat hasil kali nilai "
+    # "berapa kilo telur": a weight; "kapasitas baterai": a measure
+    "kilo ons kapasitas daya volume ukuran capacity size".split()
+)
+
+
 def names_value(value: Value | None, word: str, *, asked: bool) -> bool:
     """Tell whether a question word names the value asked for, so the value stands in for it.
 
@@ -292,7 +302,7 @@ def names_value(value: Value | None, word: str, *, asked: bool) -> bool:
     if value is Value.NAME:
         return word in NAME_WORDS
     if value is Value.AMOUNT:
-        return asked and word in COUNTER_WORDS
+        return asked and word in COUNTER_WORDS | MEASURE_WORDS  # "berapa luas": "148 hektare"
     if value is Value.REASON:  # "apa dugaan penyebab …" is answered by "… karena …"
         return word in REASON_WORDS
     return asked and value in (Value.TIME, Value.DURATION, Value.AGE)

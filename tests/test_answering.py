@@ -55,11 +55,13 @@ from bot.answering import (
     surest_of_a_tie,
     uncovered_share,
     weigh,
+    written_out,
 )
 from bot.desk import open_desk
 from bot.evaluation.answers import evaluate_answers
 from bot.question_types import Value, asked_value
 from bot.text.morphology import indonesian_roots, related_forms, spoken_vowels
+from bot.text.spelling import everyday_corrections
 from storage import repository
 from storage.records import ArticleRecord, ListedRecord
 from storage.search import PassageHit, SearchIndex, search_passages
@@ -1101,8 +1103,10 @@ def test_a_name_matches_as_written_not_through_its_root(session_factory: Session
         ("How many homes could the turbines power?", "homes"),
         ("Berapa warga yang mengungsi?", None),  # people in general: "4.150 jiwa"
         ("Berapa ton beras yang diimpor?", None),  # a unit
-        ("Berapa besar kenaikan tarif hotel?", None),  # a measure
-        ("Pedagang bisa jual berapa kilo telur?", None),  # a weight: "65 kilogram"
+        ("Berapa besar kenaikan tarif hotel?", "kenaikan"),  # a measure of the rise
+        ("Pedagang bisa jual berapa kilo telur?", "telur"),  # a weight of eggs: "65 kilogram"
+        ("Brp kapasitas baterai ponsel itu?", "baterai"),
+        ("Berapa banyak warga yang dievakuasi?", None),
         ("How many festival-goers were taken to hospital?", None),  # part of a compound
         ("Kapan jembatan dibuka?", None),
     ],
@@ -1222,3 +1226,59 @@ def test_the_price_of_something_the_story_never_names_is_not_known(
     assert_answers(session_factory, "Berapa harga telur ayam di Kramat Jati?", "Rp31.000")
     duck = ask(session_factory, "Berapa harga telur bebek di Pasar Kramat Jati sekarang?")
     assert duck.answer is None
+
+
+def test_a_measure_asked_is_stated_by_the_amount(session_factory: SessionFactory) -> None:
+    store_article(
+        session_factory,
+        "nirva",
+        "Nirva Fold 2 Meluncur di Indonesia",
+        "Nirva Fold 2 memiliki layar berukuran 7,8 inci dengan kecerahan 2.600 nit.",
+        "Ponsel ini ditenagai chipset Arkon X8 dan baterai 5.200 mAh.",
+    )
+    assert_answers(session_factory, "Brp kapasitas baterai Nirva Fold 2?", "baterai 5.200 mAh")
+
+
+def test_berapa_banyak_asks_as_berapa() -> None:
+    words = question_words("Berapa banyak warga yang sudah dievakuasi?")
+    assert "banyak" not in words
+    assert "warga" in asked_values("Berapa banyak warga yang sudah dievakuasi?")
+
+
+@pytest.mark.parametrize(
+    ("question", "first"),
+    [
+        ("Berpa hadiah uang yang diterima juara?", "berapa"),
+        ("bagaimna nasib pedagang pasar?", "bagaimana"),
+        ("Berupa apa bantuan yang diberikan?", "berupa"),  # a word, not a slip
+    ],
+)
+def test_a_misspelt_question_word_is_read_as_meant(question: str, first: str) -> None:
+    assert written_out(question)[0] == first
+
+
+def test_how_much_of_asks_for_a_share_not_a_sum() -> None:
+    assert asked_value("How much of the bond issue did foreign investors buy?") is Value.AMOUNT
+    assert asked_value("How much did the bond issue cost the bank?") is Value.MONEY
+
+
+def test_a_slip_of_a_word_stored_only_in_other_forms_finds_them(
+    session_factory: SessionFactory,
+) -> None:
+    store_article(
+        session_factory,
+        "konsorsium",
+        "Kuda Laut FC Berpindah Tangan",
+        "Konsorsium itu dipimpin pengusaha nikel asal Halmahera, Rusdi Abubakar.",
+        "Klub tersebut didirikan pada 1998 di Bitung.",
+    )
+    with session_factory() as session:
+        terms = expand_question("Siapa pemimpn konsorsium itu?", SearchIndex(session))
+    assert next(t for t in terms if t.word == "pemimpn").matches == {"dipimpin": TYPO}
+    assert_answers(session_factory, "Siapa pemimpn konsorsium itu?", "Rusdi Abubakar")
+
+
+def test_everyday_corrections_are_one_slip_away_commonest_first() -> None:
+    assert everyday_corrections("pemimpn", "id")[0] == "pemimpin"
+    assert everyday_corrections("membli", "id") == ["membeli"]
+    assert everyday_corrections("qzxv", "id") == []

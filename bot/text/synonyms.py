@@ -102,6 +102,7 @@ sengketa perkara gugat
 kualitas mutu
 =km =kilometer
 =ha =hektare =hektar
+=sekarang =kini
 """
 
 _ENGLISH = """
