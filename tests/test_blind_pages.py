@@ -386,3 +386,28 @@ def test_thirtieth_and_thirty_first_blind_questions_do_not_regress(tmp_path: Pat
     19/24 on them, declines the same."""
     _assert_floor(THIRTIETH_BLIND, tmp_path / "blind30.db", answered=19 / 24, declined=7 / 8)
     _assert_floor(THIRTY_FIRST_BLIND, tmp_path / "blind31.db", answered=20 / 24, declined=1.0)
+
+
+THIRTY_SECOND_BLIND = Path(__file__).parent / "fixtures" / "blind32"
+THIRTY_THIRD_BLIND = Path(__file__).parent / "fixtures" / "blind33"
+THIRTY_FOURTH_BLIND = Path(__file__).parent / "fixtures" / "blind34"
+THIRTY_FIFTH_BLIND = Path(__file__).parent / "fixtures" / "blind35"
+
+
+def test_ninth_round_blind_pages_parse() -> None:
+    """Four sets written at the start of the ninth round in the style of ../shared/data/pages.
+    Measured blind, every field of the 32 pages was right."""
+    _assert_every_field_right(
+        THIRTY_SECOND_BLIND, THIRTY_THIRD_BLIND, THIRTY_FOURTH_BLIND, THIRTY_FIFTH_BLIND
+    )
+
+
+def test_thirty_second_to_thirty_fifth_blind_questions_do_not_regress(tmp_path: Path) -> None:
+    """Measured once on the last release: 19/24 and 8/8, 18/24 and 7/8, 15/24 and 6/8, 19/24
+    and 7/8. Then tuned on: a misspelt question word ("Berpa"), "berapa banyak", a slip of a
+    word stored only in other forms, "how much of" asking a share, a measure stated by the
+    amount ("berapa luas": "148 hektare"), sekarang/kini."""
+    _assert_floor(THIRTY_SECOND_BLIND, tmp_path / "blind32.db", answered=22 / 24, declined=1.0)
+    _assert_floor(THIRTY_THIRD_BLIND, tmp_path / "blind33.db", answered=18 / 24, declined=7 / 8)
+    _assert_floor(THIRTY_FOURTH_BLIND, tmp_path / "blind34.db", answered=17 / 24, declined=6 / 8)
+    _assert_floor(THIRTY_FIFTH_BLIND, tmp_path / "blind35.db", answered=20 / 24, declined=7 / 8)
