@@ -812,11 +812,14 @@ class Matcher:
             literal=literal,
         )
 
-    def best_qualities(self, tokens: Iterable[str], *, synonyms: bool = True) -> list[float]:
+    def best_qualities(
+        self, tokens: Iterable[str], *, synonyms: bool = True, clips: bool = True
+    ) -> list[float]:
         """Return, per question word, the best match quality among tokens.
 
         synonyms=False for context: a synonym in the sentence before or the headline is too
-        loose a tie ("won" is not asked about by a headline saying "winner").
+        loose a tie ("won" is not asked about by a headline saying "winner"). clips=False
+        leaves clipped compounds unchecked: a first, cheap pass over many candidates.
         """
         tokens = list(tokens)
         best = [0.0] * len(self.terms)
@@ -828,7 +831,7 @@ class Matcher:
         for number, term in enumerate(self.terms):
             if term.acronym and best[number] < MORPH and spells_acronym(tokens, term.word):
                 best[number] = MORPH
-            elif term.clipped and not best[number]:
+            elif clips and term.clipped and not best[number]:
                 if clips_words(tokens, term.word):
                     best[number] = TYPO
         return best
@@ -1203,23 +1206,25 @@ def describe_candidates(
 ) -> tuple[Matcher, list[Candidate]]:
     """Return the most promising candidates with their features, best first.
 
-    Every candidate is first weighed by its coverage, with its headline as context; the
-    CONTEXT_FETCHED best are described in full, with the sentence before them as context too,
-    and the first sentence of an article without a headline (fetched for those alone).
+    Every candidate is first weighed by its coverage (clipped compounds unchecked), with its
+    headline as context; the CONTEXT_FETCHED best are described in full, with the sentence
+    before them as context too, and the first sentence of an article without a headline
+    (fetched for those alone).
     """
     matcher = replace(Matcher.build(terms), counted=counted_word(question))
     hits = list(hits)
     tokens = {hit.passage_id: passage_words(hit.text) for hit in hits}
-    own = {number: matcher.best_qualities(words) for number, words in tokens.items()}
+    rough = {number: matcher.best_qualities(words, clips=False) for number, words in tokens.items()}
     headline_qualities: dict[str, list[float]] = {}
     headlines = passage_contexts(hits, matcher, headlines=headline_qualities)
 
     def covered(hit: PassageHit) -> float:
-        mine, near = own[hit.passage_id], headlines[hit.passage_id]
+        mine, near = rough[hit.passage_id], headlines[hit.passage_id]
         found = [max(a, HEADLINE_CONTEXT * b) for a, b in zip(mine, near, strict=True)]
         return _coverage(matcher.terms, found)
 
     best = sorted(hits, key=lambda hit: (-covered(hit), hit.passage_id))[:CONTEXT_FETCHED]
+    own = {hit.passage_id: matcher.best_qualities(tokens[hit.passage_id]) for hit in best}
     previous, leads = _fetch_context(best, context_index)
     contexts = passage_contexts(
         best, matcher, question_focus(question), previous, leads, headline_qualities
