@@ -165,7 +165,9 @@ _LENGTHS = "km kilometer kilometre kilometres kilometers meter metre metres mete
 _DURATION = re.compile(
     rf"\b(?:{_NUMBER}[\s-]*(?:{_UNITS.replace(' ', '|')}|{_LENGTHS.replace(' ', '|')})\b"
     r"(?!\s*\d{4})|"
-    r"selama\b|sepekan\b|sebulan\b|setahun\b|sehari\b|semalam\b|seminggu\b)"
+    # "selama" alone is "during" ("selama pantai ditutup"); "berbulan-bulan" is a span
+    r"ber(?:jam|hari|pekan|minggu|bulan|tahun)-|"
+    r"sepekan\b|sebulan\b|setahun\b|sehari\b|semalam\b|seminggu\b)"
 )
 _MONTHS = (
     "januari februari maret april mei juni juli agustus september oktober november desember "

@@ -97,6 +97,8 @@ def test_a_misspelt_money_word_asks_for_money_through_the_word_it_means() -> Non
         (Value.REASON, "KAI menambah 24 perjalanan KRL mulai Senin.", False),
         (Value.DURATION, "The 13.4-kilometre elevated line opened on Monday.", True),
         (Value.DURATION, "Ia dikontrak dua setengah musim.", True),
+        (Value.DURATION, "Bantuan diberikan selama pantai ditutup.", False),  # "during"
+        (Value.DURATION, "Warga mengungsi berbulan-bulan.", True),
         (Value.AGE, "Kepala Desa Karangtengah, Sutrisno (52), menyebut retakan tanah.", True),
         (Value.AGE, "The wreck was found by a 34-year-old fisherman.", True),
         (Value.AGE, "Kepala Desa Karangtengah menyebut tujuh desa rawan.", False),
