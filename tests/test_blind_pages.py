@@ -411,3 +411,21 @@ def test_thirty_second_to_thirty_fifth_blind_questions_do_not_regress(tmp_path: 
     _assert_floor(THIRTY_THIRD_BLIND, tmp_path / "blind33.db", answered=18 / 24, declined=7 / 8)
     _assert_floor(THIRTY_FOURTH_BLIND, tmp_path / "blind34.db", answered=17 / 24, declined=6 / 8)
     _assert_floor(THIRTY_FIFTH_BLIND, tmp_path / "blind35.db", answered=20 / 24, declined=7 / 8)
+
+
+THIRTY_SIXTH_BLIND = Path(__file__).parent / "fixtures" / "blind36"
+THIRTY_SEVENTH_BLIND = Path(__file__).parent / "fixtures" / "blind37"
+THIRTY_EIGHTH_BLIND = Path(__file__).parent / "fixtures" / "blind38"
+
+
+def test_late_ninth_round_blind_pages_parse() -> None:
+    """Three sets written late in the ninth round: every field of the 24 pages right."""
+    _assert_every_field_right(THIRTY_SIXTH_BLIND, THIRTY_SEVENTH_BLIND, THIRTY_EIGHTH_BLIND)
+
+
+def test_thirty_sixth_to_thirty_eighth_blind_questions_do_not_regress(tmp_path: Path) -> None:
+    """Measured once on the ninth round's rules of that time: 19/24 and 8/8, 20/24 and 7/8,
+    17/24 and 7/8, the same as the last release. Then "biggest" matched "largest" (20/24)."""
+    _assert_floor(THIRTY_SIXTH_BLIND, tmp_path / "blind36.db", answered=20 / 24, declined=1.0)
+    _assert_floor(THIRTY_SEVENTH_BLIND, tmp_path / "blind37.db", answered=20 / 24, declined=7 / 8)
+    _assert_floor(THIRTY_EIGHTH_BLIND, tmp_path / "blind38.db", answered=17 / 24, declined=7 / 8)

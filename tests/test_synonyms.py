@@ -35,3 +35,10 @@ def test_a_unit_is_its_abbreviation_and_its_full_name() -> None:
 
 def test_a_dispute_in_court_is_a_case_and_a_lawsuit() -> None:
     assert {"perkara", "gugatan", "menggugat"} <= synonym_forms("sengketa")
+
+
+def test_now_and_the_largest_are_said_in_other_words() -> None:
+    assert "kini" in synonym_forms("sekarang")
+    assert "karang" not in synonym_forms("sekarang")  # a literal form, not the root of "se-karang"
+    assert synonym_forms("biggest") == {"largest"}
+    assert "largest" not in synonym_forms("big")

@@ -150,6 +150,8 @@ cut cuts reduce reduced lower lowered
 steal stole stolen theft thefts
 help helped assist assisted
 big large
+bigger larger
+biggest largest
 stop stopped halt halted suspend suspended
 fix fixed repair repaired repairs
 check checks inspect inspected inspection inspections
