@@ -600,6 +600,7 @@ def test_a_dictionary_word_with_stored_forms_is_not_taken_for_a_typo(
 def test_prepositions_and_conjunctions_weigh_as_function_words() -> None:
     assert {"terhadap", "selama", "kepada", "sejak", "during", "before", "until"} <= FUNCTION_WORDS
     assert {"atas", "ya", "kan"} <= FUNCTION_WORDS  # "harganya berapaan ya?"
+    assert {"akibat", "pernah"} <= FUNCTION_WORDS  # "kerugian akibat kebakaran", "pernah didapat"
     assert question_words("Tiket promo harganya berapaan ya?") == [
         "tiket",
         "promo",
