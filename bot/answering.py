@@ -119,8 +119,8 @@ FUNCTION_WORDS = frozenset(
     "ketika sewaktu sambil sedangkan yaitu yakni bila apabila meski meskipun walaupun masih "
     "belum sedang pula pernah "
     # everyday chat Indonesian: "jadi tuntutan jaksa buat Haris berapa tahun sih?"
-    "jadi buat aja sih dong deh kok nih tuh gimana gmn gak nggak ga enggak udah dah yg dgn utk "
-    "kalo klo bgt banget emang memang kah bakal gara ya yah nah loh lho kan biar "
+    "eh oh wah jadi buat aja sih dong deh kok nih tuh gimana gmn gak nggak ga enggak udah dah "
+    "yg dgn utk kalo klo bgt banget emang memang kah bakal gara ya yah nah loh lho kan biar "
     # "ada kabar soal festival layang-layang?", "any news on the rail strike?"
     "kabar berita news "
     "the a an of to in on at for by and or is are was were be been being do does did done "
@@ -156,6 +156,8 @@ VALUE_QUESTION_WORDS = frozenset(
 COUNT_QUESTION_WORDS = frozenset("berapa berapakah brapa brp many".split())
 COUNT_FILLERS = FUNCTION_WORDS | frozenset("jumlah banyak banyaknya total number numbers".split())
 PEOPLE_WORDS = frozenset("warga orang jiwa penduduk masyarakat people persons residents".split())
+# "Berapa kali seminggu": how often, said of a period, not a count of things.
+TIMES_WORDS = frozenset("kali sering seminggu sepekan sebulan setahun sehari times often".split())
 PRICE_WORDS = frozenset("harga harganya price prices".split())
 MAX_PRICED_WORDS = 3
 ROLE_QUESTION_WORDS = frozenset({"siapa", "siapakah", "sapa", "who", "whom"})
@@ -412,16 +414,17 @@ def question_focus(question: str) -> set[str]:
 def counted_word(question: str) -> str | None:
     """Return what a count asks about ("berapa jumlah pengungsi", "how many homes").
 
-    None when it counts people in general ("berapa warga" is answered by "4.150 jiwa") or
-    names only a counter or a unit.
+    None when it counts people in general ("berapa warga" is answered by "4.150 jiwa"),
+    names only a counter or a unit, or asks how often ("berapa kali seminggu").
     """
     marked = _question_tokens(question)
     for position, (word, interrogative) in enumerate(marked):
         if not interrogative or word not in COUNT_QUESTION_WORDS:
             continue
         following = (w for w, asked in marked[position + 1 :] if not asked)
-        counted = next((w for w in following if w not in COUNT_FILLERS | MEASURE_WORDS), None)
-        if counted is None or counted in COUNTER_WORDS | UNIT_WORDS | PEOPLE_WORDS:
+        skipped = COUNT_FILLERS | (MEASURE_WORDS - TIMES_WORDS)  # "berapa luas lahan": lahan
+        counted = next((w for w in following if w not in skipped), None)
+        if counted is None or counted in COUNTER_WORDS | UNIT_WORDS | PEOPLE_WORDS | TIMES_WORDS:
             return None
         # "festival-goers": the first part of a compound is not what is counted.
         compound = re.search(rf"\b{re.escape(counted)}-\w", question.lower())

@@ -287,7 +287,7 @@ def value_required(question: str) -> bool:
 MEASURE_WORDS = frozenset(
     "besar luas lama jauh tinggi panjang berat dalam lebar tebal cepat hasil kali nilai "
     # "berapa kilo telur": a weight; "kapasitas baterai": a measure
-    "kilo ons kapasitas daya volume ukuran capacity size".split()
+    "kilo ons kapasitas daya volume ukuran capacity size sering kerap often".split()
 )
 
 

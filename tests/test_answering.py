@@ -601,6 +601,7 @@ def test_prepositions_and_conjunctions_weigh_as_function_words() -> None:
     assert {"terhadap", "selama", "kepada", "sejak", "during", "before", "until"} <= FUNCTION_WORDS
     assert {"atas", "ya", "kan"} <= FUNCTION_WORDS  # "harganya berapaan ya?"
     assert {"akibat", "pernah"} <= FUNCTION_WORDS  # "kerugian akibat kebakaran", "pernah didapat"
+    assert {"eh", "wah"} <= FUNCTION_WORDS  # "Eh, berapa kali seminggu …"
     assert question_words("Tiket promo harganya berapaan ya?") == [
         "tiket",
         "promo",
@@ -1108,6 +1109,7 @@ def test_a_name_matches_as_written_not_through_its_root(session_factory: Session
         ("Pedagang bisa jual berapa kilo telur?", "telur"),  # a weight of eggs: "65 kilogram"
         ("Brp kapasitas baterai ponsel itu?", "baterai"),
         ("Berapa banyak warga yang dievakuasi?", None),
+        ("Eh, berapa kali seminggu penerbangan ke Balikpapan?", None),  # how often
         ("How many festival-goers were taken to hospital?", None),  # part of a compound
         ("Kapan jembatan dibuka?", None),
     ],

@@ -185,6 +185,12 @@ def test_a_counter_word_is_the_count_itself_but_a_counted_noun_is_not() -> None:
     assert not names_value(Value.AMOUNT, "rumah", asked=True)
 
 
+def test_a_measure_or_how_often_is_stated_by_the_amount() -> None:
+    assert names_value(Value.AMOUNT, "luas", asked=True)  # "seluas 148 hektare"
+    assert names_value(Value.AMOUNT, "sering", asked=True)  # "setiap tiga bulan"
+    assert not names_value(Value.AMOUNT, "luas", asked=False)
+
+
 @pytest.mark.parametrize(
     ("question", "thing"),
     [

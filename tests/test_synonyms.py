@@ -39,6 +39,7 @@ def test_a_dispute_in_court_is_a_case_and_a_lawsuit() -> None:
 
 def test_now_and_the_largest_are_said_in_other_words() -> None:
     assert "kini" in synonym_forms("sekarang")
+    assert synonym_forms("seminggu") == {"sepekan"}
     assert "karang" not in synonym_forms("sekarang")  # a literal form, not the root of "se-karang"
     assert synonym_forms("biggest") == {"largest"}
     assert "largest" not in synonym_forms("big")

@@ -103,6 +103,7 @@ kualitas mutu
 =km =kilometer
 =ha =hektare =hektar
 =sekarang =kini
+=seminggu =sepekan
 """
 
 _ENGLISH = """
