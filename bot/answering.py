@@ -347,7 +347,7 @@ def written_out(question: str) -> tuple[str, ...]:
 
 
 def _meant_question_word(word: str) -> str:
-    """Return the question word a word no dictionary lists misspells ("berpa"), else the word."""
+    """Return the question word an unknown word misspells ("berpa": berapa), else the word."""
     if len(word) < MIN_TYPO_CHECKED_LENGTH or word in QUESTION_WORDS:
         return word
     if zipf(word) >= UNKNOWN_WORD_ZIPF:
@@ -1218,7 +1218,10 @@ def describe_candidates(
     matcher = replace(Matcher.build(terms), counted=counted_word(question))
     hits = list(hits)
     tokens = {hit.passage_id: passage_words(hit.text) for hit in hits}
-    rough = {number: matcher.best_qualities(words, clips=False) for number, words in tokens.items()}
+    rough = {
+        passage_id: matcher.best_qualities(words, clips=False)
+        for passage_id, words in tokens.items()
+    }
     headline_qualities: dict[str, list[float]] = {}
     headlines = passage_contexts(hits, matcher, headlines=headline_qualities)
 
