@@ -15,6 +15,7 @@ class Value(Enum):
     AMOUNT = "amount"
     MONEY = "money"
     TIME = "time"
+    CLOCK = "clock"
     DURATION = "duration"
     REASON = "reason"
     PLACE = "place"
@@ -84,9 +85,10 @@ COUNTER_WORDS = frozenset(
 )
 # Units a count is given in: "berapa ton" is not answered by a passage without tonnes.
 UNIT_WORDS = frozenset(
-    "ton kg kilogram gram kuintal liter meter km kilometer sentimeter cm hektare hektar ha "
-    "persen derajat watt megawatt mw kwh "
+    "ton kg kilogram gram kuintal liter meter km kilometer sentimeter cm milimeter mm hektare "
+    "hektar ha persen derajat watt megawatt mw kwh "
     "tonnes tons tonne kilograms kilos litres liters metres meters kilometres kilometers miles "
+    "centimetres centimeters millimetres millimeters "
     "hectares acres percent degrees megawatts gigabytes terabytes".split()
 )
 # A count asked for outright: "how many", or "berapa" before a counter word or a unit.
@@ -95,8 +97,12 @@ _COUNTED = re.compile(
     rf"(?:{'|'.join(sorted(COUNTER_WORDS | UNIT_WORDS))})\b"
 )
 _PORTION = re.compile(r"\bhow much of\b")
+# "Jam berapa kapal berangkat?" wants the hour ("pukul 07.30"), not the day the news gives.
+_CLOCK_QUESTIONS = re.compile(
+    r"\b(?:(?:at )?what time|(?:jam|pukul) (?:berapa|berapakah|brapa|brp))\b"
+)
 _TIME_QUESTIONS = re.compile(
-    r"\b(?:kapan|kapankah|kpn|when|what time|jam berapa|pukul berapa|tanggal berapa|tahun berapa|"
+    r"\b(?:kapan|kapankah|kpn|when|tanggal berapa|tahun berapa|"
     r"hari apa|bulan apa|what year|what date|which day|which year|which month)\b"
 )
 _DURATION_QUESTIONS = re.compile(
@@ -125,6 +131,7 @@ _REASON_QUESTIONS = re.compile(
 # Tried in this order when two start at the same word ("berapa lama" is a duration).
 _QUESTIONS = (
     (Value.DURATION, _DURATION_QUESTIONS),
+    (Value.CLOCK, _CLOCK_QUESTIONS),
     (Value.TIME, _TIME_QUESTIONS),
     (Value.REASON, _REASON_QUESTIONS),
     (Value.PLACE, _PLACE_QUESTIONS),
@@ -194,6 +201,10 @@ _TIME = re.compile(
     rf"|\b(?:within|dalam(?: waktu)?|in) {_NUMBER} (?:{_CALENDAR_UNITS})\b"
     rf"|\b{_NUMBER} (?:{_CALENDAR_UNITS}) (?:lagi|mendatang|ke depan|later|from now|"
     r"setelah|sesudah|sebelum|after|before)\b"  # "paling lambat satu bulan setelah putusan"
+)
+_CLOCK = re.compile(
+    r"\b\d{1,2}[.:]\d{2}\b|\bpukul\b|\bo'clock\b|\b\d{1,2}\s?(?:am|pm|a\.m\.|p\.m\.)"
+    r"|\bjam \d|\b(?:noon|midnight|tengah malam|tengah hari)\b"
 )
 _MONEY = re.compile(
     r"\brp\.?\s?\d|[$£€¥]\s?\d|\d\s?(?:usd|idr|eur|gbp|sgd|myr)\b"
@@ -307,7 +318,7 @@ def names_value(value: Value | None, word: str, *, asked: bool) -> bool:
         return asked and word in COUNTER_WORDS | MEASURE_WORDS  # "berapa luas": "148 hektare"
     if value is Value.REASON:  # "apa dugaan penyebab …" is answered by "… karena …"
         return word in REASON_WORDS
-    return asked and value in (Value.TIME, Value.DURATION, Value.AGE)
+    return asked and value in (Value.TIME, Value.CLOCK, Value.DURATION, Value.AGE)
 
 
 def _first_question(text: str) -> Value | None:
@@ -339,6 +350,8 @@ def holds_value(value: Value, passage: str, *, headline: bool = False) -> bool:
         return _MONEY.search(text) is not None
     if value is Value.TIME:
         return _TIME.search(text) is not None
+    if value is Value.CLOCK:
+        return _CLOCK.search(text) is not None
     if value is Value.DURATION:
         return _DURATION.search(text) is not None
     if value is Value.REASON:

@@ -21,15 +21,20 @@ def test_dictionary_words_and_short_words_stay_as_written() -> None:
     assert formal_words(["kaya", "km", "dr", "in", "pass"]) == ["kaya", "km", "dr", "in", "pass"]
 
 
+def test_a_few_unambiguous_two_letter_chat_words_are_written_out() -> None:
+    # "yg" is stored as "yang": left as typed it matched nothing and weighed as unseen.
+    assert formal_words(["yg", "dg", "tp", "cm", "dr"]) == ["yang", "dengan", "tapi", "cm", "dr"]
+
+
 def test_names_and_acronyms_stay_as_written() -> None:
     assert written_out("Berapa pemilih di DPT?") == ("berapa", "pemilih", "di", "dpt")
     assert written_out("Sam Whitaker's team") == ("sam", "whitaker", "s", "team")
     assert written_out("Brp harga tiket?") == ("berapa", "harga", "tiket")
-    # "yg" is too short to rewrite (a function word either way); "tau" is in the dictionary.
+    # "tau" is in the dictionary; "yg" is one of the few two-letter chat words written out.
     assert question_words("tdk ada yg tau brp harganya") == [
         "tidak",
         "ada",
-        "yg",
+        "yang",
         "tau",
         "harganya",
     ]

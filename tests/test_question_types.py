@@ -25,7 +25,9 @@ from bot.question_types import (
         ("Berapa hari pendakian ditutup?", Value.DURATION),
         ("Kapan jalur pendakian dibuka?", Value.TIME),
         ("When did the clinic open?", Value.TIME),
-        ("Jam berapa kapal terakhir berangkat?", Value.TIME),
+        ("Jam berapa kapal terakhir berangkat?", Value.CLOCK),
+        ("What time does the pool open on weekdays?", Value.CLOCK),
+        ("Kapan kapal terakhir berangkat?", Value.TIME),
         ("Berapa tarif kapal untuk dewasa?", Value.MONEY),
         ("How much did the new clinic cost?", Value.MONEY),
         ("Berapa kasus campak di Garut?", Value.AMOUNT),
@@ -42,7 +44,7 @@ from bot.question_types import (
         ("How strong were the winds when the typhoon hit land?", Value.AMOUNT),  # first asks
         ("How big is the fenced-off area?", Value.AMOUNT),
         ("Seberapa jauh jalur evakuasi dari kawah?", Value.AMOUNT),
-        ("KRL tambahan berangkat jam berapa aja?", Value.TIME),
+        ("KRL tambahan berangkat jam berapa aja?", Value.CLOCK),
         ("How big is the pay rise for bus drivers?", Value.AMOUNT),  # a share answers
         ("Berapa kenaikan tarif KRL?", Value.AMOUNT),
         ("Berapa usia Kepala Desa Karangtengah?", Value.AGE),
@@ -113,6 +115,11 @@ def test_a_misspelt_money_word_asks_for_money_through_the_word_it_means() -> Non
         (Value.TIME, "Pembersihan jalan ditargetkan selesai dalam tiga hari.", True),
         (Value.TIME, "Jembatan dibuka dua bulan lagi.", True),
         (Value.TIME, "Ada tiga hari libur.", False),
+        # "Jam berapa" wants the hour: a day or a span of hours does not give it
+        (Value.CLOCK, "Kapal berangkat setiap Senin pukul 07.30 WIB.", True),
+        (Value.CLOCK, "The pool opens at 6:30 on weekdays.", True),
+        (Value.CLOCK, "Doors open at 7 pm.", True),
+        (Value.CLOCK, "Wisatawan naik bus dua jam ke Jepara, Rabu (17/6/2026).", False),
         (Value.TIME, "Uang pengganti dibayar paling lambat satu bulan setelah putusan.", True),
         (Value.PLACE, "RSUD RA Kartini Jepara kini merawat 63 pasien DBD.", True),
         (Value.PLACE, "Warga dapat membayar PBB melalui bank daerah dan kantor pos.", True),

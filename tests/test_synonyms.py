@@ -31,6 +31,9 @@ def test_a_noun_does_not_bring_the_other_nouns_of_its_root() -> None:
 def test_a_unit_is_its_abbreviation_and_its_full_name() -> None:
     assert {"kilogram", "kg"} <= synonym_forms("kilo")
     assert "kilometres" in synonym_forms("km")
+    assert "sentimeter" in synonym_forms("cm")
+    assert "centimetres" in synonym_forms("cm")
+    assert "milimeter" in synonym_forms("mm")
 
 
 def test_a_dispute_in_court_is_a_case_and_a_lawsuit() -> None:
@@ -41,5 +44,6 @@ def test_now_and_the_largest_are_said_in_other_words() -> None:
     assert "kini" in synonym_forms("sekarang")
     assert synonym_forms("seminggu") == {"sepekan"}
     assert "karang" not in synonym_forms("sekarang")  # a literal form, not the root of "se-karang"
-    assert synonym_forms("biggest") == {"largest"}
+    assert synonym_forms("biggest") == {"largest", "top", "leading", "main"}
+    assert {"utama", "teratas"} <= synonym_forms("terbesar")
     assert "largest" not in synonym_forms("big")

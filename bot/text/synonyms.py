@@ -102,6 +102,9 @@ sengketa perkara gugat
 kualitas mutu
 =km =kilometer
 =ha =hektare =hektar
+=cm =sentimeter
+=mm =milimeter
+=terbesar =utama =teratas
 =sekarang =kini
 =seminggu =sepekan
 """
@@ -152,7 +155,7 @@ steal stole stolen theft thefts
 help helped assist assisted
 big large
 bigger larger
-biggest largest
+biggest largest top leading main
 stop stopped halt halted suspend suspended
 fix fixed repair repaired repairs
 check checks inspect inspected inspection inspections
@@ -168,6 +171,8 @@ deal deals agreement agreements
 tax taxes levy levies
 kilo kilos kg kilogram kilograms kilogramme kilogrammes
 km kilometre kilometres kilometer kilometers
+cm centimetre centimetres centimeter centimeters
+mm millimetre millimetres millimeter millimeters
 """
 
 
