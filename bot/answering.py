@@ -16,6 +16,7 @@ from functools import lru_cache
 from typing import Any, Protocol
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import OSA
 
 from bot.question_types import (
     COUNTER_WORDS,
@@ -59,6 +60,7 @@ MIN_NAME_LENGTH = 6
 MIN_STORY_NAME_LENGTH = 4
 STORY_PASSAGES = 400
 MAX_ACRONYM = 6
+MIN_CONTRAST_LENGTH = 3  # "SMA" against "SMP"; shorter words differ by a letter too often
 MIN_CLIPPED, MAX_CLIPPED, CLIP_PIECE = 5, 9, 2  # "wabup": two pieces of 2+ letters
 # "Kepala" is clipped to "ka": kades (kepala desa), kadis, kasatreskrim, kalapas.
 IRREGULAR_CLIPS = {"kepala": "ka"}
@@ -1318,7 +1320,8 @@ def rank(
                 contexts[top.passage_id],
                 value=question_value(question, matcher),
                 foreign=names_foreign_to_story(top, matcher, question, context_index)
-                | role_asked(question),
+                | role_asked(question)
+                | contrasted_words(top, matcher, contexts[top.passage_id]),
             ),
         )
     return scored
@@ -1347,6 +1350,33 @@ def names_foreign_to_story(
         word for passage in story for word in passage_words(passage.text)
     )
     return {matcher.terms[n].word for n in numbers if not found[n]}
+
+
+def contrasted_words(
+    hit: PassageHit, matcher: Matcher, context: Sequence[float] | None = None
+) -> set[str]:
+    """Return the question words the passage lacks but names a near sibling of.
+
+    "Siapa juara tunggal putra" against "juara tunggal putri", "SMA negeri" against "SMP
+    negeri": a word one letter from the one asked about, and not a match of it (a reader's
+    slip would have matched), says the passage is about the other one.
+    """
+    tokens = set(passage_words(hit.text))
+    found = matcher.best_qualities(tokens)
+    near = context if context is not None else [0.0] * len(found)
+    unmatched = tokens - matcher.qualities.keys() - FUNCTION_WORDS
+    return {
+        term.word
+        for term, own, around in zip(matcher.terms, found, near, strict=True)
+        if not own
+        and not around
+        and len(term.word) >= MIN_CONTRAST_LENGTH
+        and term.word not in FUNCTION_WORDS
+        and any(
+            len(token) == len(term.word) and OSA.distance(token, term.word) == 1
+            for token in unmatched
+        )
+    }
 
 
 def surest_of_a_tie(scored: list[Scored]) -> list[Scored]:

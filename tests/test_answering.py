@@ -32,6 +32,7 @@ from bot.answering import (
     asked_values,
     clips_words,
     confidence,
+    contrasted_words,
     counted_word,
     describe_candidates,
     expand_question,
@@ -1285,3 +1286,37 @@ def test_everyday_corrections_are_one_slip_away_commonest_first() -> None:
     assert everyday_corrections("pemimpn", "id")[0] == "pemimpin"
     assert everyday_corrections("membli", "id") == ["membeli"]
     assert everyday_corrections("qzxv", "id") == []
+
+
+def test_what_time_is_answered_by_the_hour_not_by_a_dated_sentence(
+    session_factory: SessionFactory,
+) -> None:
+    store_article(
+        session_factory,
+        "kapal",
+        "Kapal Cepat Semarang-Karimunjawa Mulai Berlayar",
+        "Kapal cepat akan berangkat dari Semarang setiap Senin dan Jumat pukul 07.30 WIB.",
+        "Selama ini wisatawan dari Semarang harus berangkat subuh dan naik bus dua jam ke "
+        "Jepara sebelum naik kapal cepat, kata Hendro, Rabu (17/6/2026).",
+    )
+    answer = ask(session_factory, "Jam berapa kapal cepat berangkat dari Semarang?")
+    assert answer.answer is not None
+    assert "pukul 07.30" in answer.answer
+
+
+def test_a_passage_naming_a_sibling_of_an_asked_word_is_about_the_other_one() -> None:
+    terms = [
+        QueryTerm(word="juara", weight=3.0, matches={"juara": EXACT}, documents=2),
+        QueryTerm(word="tunggal", weight=3.0, matches={"tunggal": EXACT}, documents=2),
+        QueryTerm(word="putra", weight=5.0, matches={}, documents=0),
+        QueryTerm(word="isi", weight=2.0, matches={}, documents=0),
+    ]
+    matcher = Matcher.build(terms)
+    putri = PassageHit(1, "Ratna juara tunggal putri ini.", "sentence", article_id=1)
+    assert contrasted_words(putri, matcher) == {"putra"}
+    plain = PassageHit(2, "Ratna juara tunggal di Jakarta.", "sentence", article_id=1)
+    assert contrasted_words(plain, matcher) == set()  # lacking a word is no contrast
+    # "ini" is a function word, no sibling of "isi"; a word found in the context is not missing
+    assert contrasted_words(putri, matcher, [1.0, 1.0, 1.0, 0.0]) == set()
+    near = uncovered_share(putri, matcher, foreign={"putra"})
+    assert near > uncovered_share(putri, matcher)  # it weighs as a name never stored
