@@ -493,6 +493,8 @@ def expand_question(question: str, index: PassageIndex) -> list[QueryTerm]:
             or (word in capitalised and not in_dictionary(word, "id"))
         ):
             related[word] |= nationality_forms(word)
+        if language == "en" and word in names:
+            related[word].add(word + "s")  # "Sunday" is "Sundays": a name has no stem, a plural
     synonyms = {word: synonym_forms(word) for word in words if word not in FUNCTION_WORDS}
     lookup = set(words).union(*related.values(), *synonyms.values())
     frequencies = index.document_frequencies(lookup)

@@ -45,7 +45,9 @@ MONEY_WORDS = frozenset(
     "pays paid spend spends spent fund funds funding funded loan fine fined salary wage wages "
     "money grant charge charged charges revenue profit profits loss losses debt tax taxes "
     "rent bill raise raised earn earned earns sell sold buy bought investment subsidy "
-    "compensation ransom paying spending costing charging selling buying earning".split()
+    "compensation ransom paying spending costing charging selling buying earning "
+    # "How much is an adult ticket?" asks a price ("how many tickets" is a count)
+    "ticket tickets admission".split()
 )
 # Words for a sum in general: any amount of money in the answer is the one asked for. A
 # particular sum (gaji, denda, salary, loan) is not: the answer must name it.
@@ -53,6 +55,7 @@ SUM_WORDS = frozenset(
     "biaya biayanya harga harganya nilai nilainya anggaran anggarannya dana ongkos tarif "
     "tarifnya investasi uang duit cost costs costed price prices priced worth value valued budget "
     "pay pays paid paying spend spends spent fund funds funding funded investment "
+    "ticket tickets admission "
     # verbs of spending or setting aside a sum: "anggaran habis berapa", "siapkan dana berapa"
     "habis menghabiskan dihabiskan menelan ditelan butuh membutuhkan dibutuhkan perlu "
     "memerlukan diperlukan alokasi mengalokasikan dialokasikan menyiapkan disiapkan siapkan "

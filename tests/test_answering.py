@@ -1320,3 +1320,20 @@ def test_a_passage_naming_a_sibling_of_an_asked_word_is_about_the_other_one() ->
     assert contrasted_words(putri, matcher, [1.0, 1.0, 1.0, 0.0]) == set()
     near = uncovered_share(putri, matcher, foreign={"putra"})
     assert near > uncovered_share(putri, matcher)  # it weighs as a name never stored
+
+
+def test_a_day_named_in_an_english_question_matches_its_plural(
+    session_factory: SessionFactory,
+) -> None:
+    store_article(
+        session_factory,
+        "library",
+        "Kendal library to open on Sundays",
+        "The library will open on Sundays from 11:00 to 16:00 for the first time since 2011.",
+        "A new gallery will show 1,200 wartime letters.",
+        language="en",
+    )
+    with session_factory() as session:
+        terms = expand_question("Is the library open on Sunday?", SearchIndex(session))
+    sunday = next(term for term in terms if term.word == "sunday")
+    assert "sundays" in sunday.matches  # a name is not stemmed, but its plural is the name

@@ -30,6 +30,8 @@ from bot.question_types import (
         ("Kapan kapal terakhir berangkat?", Value.TIME),
         ("Berapa tarif kapal untuk dewasa?", Value.MONEY),
         ("How much did the new clinic cost?", Value.MONEY),
+        ("How much is an adult ticket at the Lyric?", Value.MONEY),
+        ("How many tickets were sold?", Value.AMOUNT),
         ("Berapa kasus campak di Garut?", Value.AMOUNT),
         ("How many runners took part?", Value.AMOUNT),
         ("Siapa pemenang lomba?", None),
