@@ -16,7 +16,6 @@ from functools import lru_cache
 from typing import Any, Protocol
 
 from rapidfuzz import fuzz
-from rapidfuzz.distance import OSA
 
 from bot.question_types import (
     COUNTER_WORDS,
@@ -314,6 +313,7 @@ class Scored:
     score: float  # confidence that it answers, 0-100: what the threshold is set on
     rank_score: float = 0.0  # the fitted ranking score: which candidate answers best
     uncovered: float = 0.0
+    contrasted: frozenset[str] = frozenset()  # question words it names a sibling of instead
 
 
 def load_word_lists() -> None:
@@ -1322,9 +1322,9 @@ def rank(
                 contexts[top.passage_id],
                 value=question_value(question, matcher),
                 foreign=names_foreign_to_story(top, matcher, question, context_index)
-                | role_asked(question)
-                | contrasted_words(top, matcher, contexts[top.passage_id]),
+                | role_asked(question),
             ),
+            contrasted=contrasted_words(top, matcher, contexts[top.passage_id]),
         )
     return scored
 
@@ -1356,29 +1356,29 @@ def names_foreign_to_story(
 
 def contrasted_words(
     hit: PassageHit, matcher: Matcher, context: Sequence[float] | None = None
-) -> set[str]:
-    """Return the question words the passage lacks but names a near sibling of.
+) -> frozenset[str]:
+    """Return the question words the passage lacks but names a sibling of, one last letter off.
 
     "Siapa juara tunggal putra" against "juara tunggal putri", "SMA negeri" against "SMP
-    negeri": a word one letter from the one asked about, and not a match of it (a reader's
-    slip would have matched), says the passage is about the other one.
+    negeri", "2025" against "2024": the passage is about the other one. A slip would have
+    matched the sibling as a typo, so an unmatched word is meant as written; the word naming
+    the value asked ("berapa lama" against "lima") is not expected in the passage.
     """
     tokens = set(passage_words(hit.text))
     found = matcher.best_qualities(tokens)
     near = context if context is not None else [0.0] * len(found)
     unmatched = tokens - matcher.qualities.keys() - FUNCTION_WORDS
-    return {
+    siblings = {token[:-1] for token in unmatched if len(token) >= MIN_CONTRAST_LENGTH}
+    return frozenset(
         term.word
         for term, own, around in zip(matcher.terms, found, near, strict=True)
         if not own
         and not around
+        and not term.asked
         and len(term.word) >= MIN_CONTRAST_LENGTH
         and term.word not in FUNCTION_WORDS
-        and any(
-            len(token) == len(term.word) and OSA.distance(token, term.word) == 1
-            for token in unmatched
-        )
-    }
+        and term.word[:-1] in siblings
+    )
 
 
 def surest_of_a_tie(scored: list[Scored]) -> list[Scored]:
@@ -1446,6 +1446,7 @@ def answer_question(
         not scored
         or scored[0].score < ANSWER_THRESHOLD
         or scored[0].uncovered > MAX_UNCOVERED_SHARE
+        or scored[0].contrasted
     ):
         headlines = [s for s in scored if s.hit.kind == "headline"]
         suggestions = _distinct(headlines, ALTERNATIVES + 1, skip=None)
