@@ -1364,10 +1364,10 @@ def contrasted_words(
     matched the sibling as a typo, so an unmatched word is meant as written; the word naming
     the value asked ("berapa lama" against "lima") is not expected in the passage.
     """
-    tokens = set(passage_words(hit.text))
-    found = matcher.best_qualities(tokens)
+    words = passage_words(hit.text)
+    found = matcher.best_qualities(words)  # in order: clipped words are read off a sequence
     near = context if context is not None else [0.0] * len(found)
-    unmatched = tokens - matcher.qualities.keys() - FUNCTION_WORDS
+    unmatched = set(words) - matcher.qualities.keys() - FUNCTION_WORDS
     siblings = {token[:-1] for token in unmatched if len(token) >= MIN_CONTRAST_LENGTH}
     return frozenset(
         term.word
