@@ -117,6 +117,8 @@ FUNCTION_WORDS = frozenset(
     "menurut kata ujar per lakukan melakukan dilakukan "
     "terhadap selama kepada bagi sejak antara melalui mengenai atas setelah sesudah sebelum saat "
     "akibat "
+    # "se-Indonesia", "se-Jawa": the prefix of a hyphenated word, not a word of its own
+    "se "
     "ketika sewaktu sambil sedangkan yaitu yakni bila apabila meski meskipun walaupun masih "
     "belum sedang pula pernah "
     # everyday chat Indonesian: "jadi tuntutan jaksa buat Haris berapa tahun sih?"
@@ -180,6 +182,8 @@ VALUE_STANDS_IN = TYPO  # "biaya" found as "Rp11,3 triliun" in a passage asked f
 
 ENCLITIC = "nya"  # "penantangnya": the possessive written onto the word
 MIN_ROOT_LENGTH = 4  # a stem shorter than this is not searched by prefix
+PERCENT_WORD = " persen "
+PERCENT_WORDS = frozenset({"persen", "percent"})
 _WORD = re.compile(r"[^\W_]+")
 
 
@@ -392,6 +396,8 @@ def asked_values(question: str) -> set[str]:
         ):
             following = marked[position + 1 : position + 2]
             near.update(w for w, asked in following if not asked)
+    if near & UNIT_WORDS:  # "luas sawah … berapa hektare": the hectares are the area
+        near.update(word for word, _ in marked if word in MEASURE_WORDS)
     return near - QUESTION_WORDS - FUNCTION_WORDS
 
 
@@ -508,6 +514,8 @@ def expand_question(question: str, index: PassageIndex) -> list[QueryTerm]:
         matches, documents = _matches(
             word, related[word], frequencies, index, language, name=word in names
         )
+        if word in PERCENT_WORDS:  # the sign is stored as a sign, read as the word
+            matches[PERCENT_WORD.strip()] = 1.0
         documents = min(total, documents)
         weight = _inverse_frequency(documents, total)
         if word in FUNCTION_WORDS or _misspelt_function_word(matches):
@@ -784,8 +792,11 @@ def _minimum_matches(groups: int) -> list[int]:
 
 
 def passage_words(body: str) -> list[str]:
-    """Return the lower-cased words of a passage, split as the search index splits them."""
-    return _WORD.findall(body.lower())
+    """Return the lower-cased words of a passage, split as the search index splits them.
+
+    A percent sign is read as the word ("15%" is "15 persen"): readers type the word.
+    """
+    return _WORD.findall(body.lower().replace("%", PERCENT_WORD))
 
 
 @dataclass(frozen=True)

@@ -1362,3 +1362,60 @@ def test_a_day_named_in_an_english_question_matches_its_plural(
         terms = expand_question("Is the library open on Sunday?", SearchIndex(session))
     sunday = next(term for term in terms if term.word == "sunday")
     assert "sundays" in sunday.matches  # a name is not stemmed, but its plural is the name
+
+
+def test_a_percent_sign_is_read_as_the_word_readers_type(
+    session_factory: SessionFactory,
+) -> None:
+    assert passage_words("naik 4,5% dari") == ["naik", "4", "5", "persen", "dari"]
+    store_article(
+        session_factory,
+        "warung",
+        "Harga Gula Naik, Warung Kelontong di Medan Tutup",
+        "Asosiasi pedagang memperkirakan sekitar 12% warung kelontong kecil di Medan menutup "
+        "usahanya dalam tiga bulan terakhir.",
+        "Harga gula pasir di Medan kini Rp19.000 per kilogram.",
+    )
+    assert_answers(
+        session_factory,
+        "Berapa persen warung kelontong kecil di Medan yang tutup?",
+        "sekitar 12% warung",
+    )
+
+
+def test_the_prefix_of_a_hyphenated_word_is_not_a_missing_word(
+    session_factory: SessionFactory,
+) -> None:
+    store_article(
+        session_factory,
+        "tiket",
+        "Harga Tiket Pesawat Turun Jelang Libur Sekolah",
+        "Data Kementerian Perhubungan menunjukkan rata-rata harga tiket pesawat kelas ekonomi "
+        "secara nasional pada Senin (15/6) berada di level Rp1.250.000.",
+        "Maskapai menambah 40 penerbangan tambahan selama libur sekolah.",
+    )
+    assert_answers(
+        session_factory,
+        "Rata-rata harga tiket pesawat ekonomi se-Indonesia berapa?",
+        "Rp1.250.000",
+    )
+
+
+def test_a_measure_named_away_from_its_asked_unit_is_what_the_unit_measures(
+    session_factory: SessionFactory,
+) -> None:
+    assert "luas" in asked_values("Luas kebun di Jember yang terbakar berapa hektare?")
+    assert "luas" not in asked_values("Luas kebun di Jember yang terbakar berapa?")
+    store_article(
+        session_factory,
+        "kebun",
+        "Kebakaran Lahan di Jember Meluas",
+        "Kebakaran yang melanda Kabupaten Jember, Jawa Timur, selama lima hari membuat sekitar "
+        "640 hektare kebun kopi rakyat rusak.",
+        "Petugas masih berjaga di sekitar lokasi.",
+    )
+    assert_answers(
+        session_factory,
+        "Luas kebun di Jember yang rusak kena kebakaran berapa hektare?",
+        "640 hektare",
+    )
