@@ -151,7 +151,9 @@ def build_application(
         raise MissingToken("TELEGRAM_BOT_TOKEN is not set")
     engine = None
     if desk is None:
-        engine = create_database_engine(settings.database_url)
+        engine = create_database_engine(
+            settings.database_url, sqlite_cache_mb=settings.sqlite_cache_mb
+        )
         create_schema(engine)
         limits = DeskLimits(
             max_upload_bytes=settings.max_upload_bytes,

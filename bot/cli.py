@@ -465,6 +465,7 @@ def _bench_answers(arguments: argparse.Namespace, settings: Settings) -> list[An
             corpus=corpus,
             questions=arguments.questions,
             scan_baseline=not arguments.no_scan,
+            sqlite_cache_mb=settings.sqlite_cache_mb,
         )
         for count in arguments.sentences
     ]
@@ -576,7 +577,7 @@ def _desk(settings: Settings) -> Any:
     limits = DeskLimits(
         max_upload_bytes=settings.max_upload_bytes, default_sentences=settings.summary_sentences
     )
-    return open_desk(settings.database_url, limits=limits)
+    return open_desk(settings.database_url, limits=limits, sqlite_cache_mb=settings.sqlite_cache_mb)
 
 
 def _read_page(desk: NewsDesk, path: str) -> str:

@@ -19,6 +19,8 @@ class Settings(BaseSettings):
     telegram_base_url: str = "https://api.telegram.org/bot"
     telegram_base_file_url: str = "https://api.telegram.org/file/bot"
     database_url: str = DEFAULT_DATABASE_URL
+    # SQLite page cache per connection, in MB (0: SQLite's own 2 MB); see README, "Settings"
+    sqlite_cache_mb: int = Field(default=0, ge=0, le=4096)
     webhook_url: str | None = None
     webhook_port: int = 8443
     webhook_listen: str = "0.0.0.0"  # a webhook must be reachable from outside

@@ -340,9 +340,11 @@ def _control_character_share(text: str) -> float:
 
 
 @contextmanager
-def open_desk(database_url: str, *, limits: DeskLimits | None = None) -> Iterator[NewsDesk]:
+def open_desk(
+    database_url: str, *, limits: DeskLimits | None = None, sqlite_cache_mb: int = 0
+) -> Iterator[NewsDesk]:
     """Create the engine and schema for a database URL and yield a desk over it."""
-    engine = create_database_engine(database_url)
+    engine = create_database_engine(database_url, sqlite_cache_mb=sqlite_cache_mb)
     try:
         create_schema(engine)
         yield NewsDesk(session_factory=session_factory(engine), limits=limits)

@@ -6,6 +6,7 @@ import logging
 import sqlite3
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -37,8 +38,12 @@ def normalize_database_url(url: str) -> str:
     return f"sqlite:///{Path(url).expanduser()}"
 
 
-def create_database_engine(url: str) -> Engine:
-    """Create an engine for the URL, tuned for its dialect."""
+def create_database_engine(url: str, *, sqlite_cache_mb: int = 0) -> Engine:
+    """Create an engine for the URL, tuned for its dialect.
+
+    sqlite_cache_mb: SQLite's page cache per connection (0 keeps SQLite's 2 MB). A large
+    store's index pages then stay in the process when the host evicts its file cache.
+    """
     url = normalize_database_url(url)
     parsed = make_url(url)
     if parsed.get_backend_name() != "sqlite":
@@ -48,6 +53,8 @@ def create_database_engine(url: str) -> Engine:
         Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
     engine = create_engine(url)
     event.listen(engine, "connect", _configure_sqlite_connection)
+    if sqlite_cache_mb:
+        event.listen(engine, "connect", partial(_set_sqlite_cache, megabytes=sqlite_cache_mb))
     event.listen(engine, "begin", _begin_sqlite_transaction)
     return engine
 
@@ -61,6 +68,15 @@ def _configure_sqlite_connection(dbapi_connection: Any, _connection_record: Any)
         _switch_to_wal(cursor)
         cursor.execute("PRAGMA synchronous = NORMAL")
         cursor.execute("PRAGMA foreign_keys = ON")
+    finally:
+        cursor.close()
+
+
+def _set_sqlite_cache(dbapi_connection: Any, _connection_record: Any, *, megabytes: int) -> None:
+    """Size the connection's page cache (a negative cache_size counts kibibytes)."""
+    cursor = dbapi_connection.cursor()
+    try:
+        cursor.execute(f"PRAGMA cache_size = {-int(megabytes) * 1024}")
     finally:
         cursor.close()
 

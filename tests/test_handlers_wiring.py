@@ -8,12 +8,14 @@ from typing import Any
 import httpx
 import pytest
 from fake_telegram import TOKEN, BotApiState, RecordingRequest, make_settings
+from pydantic import SecretStr
 from telegram.error import NetworkError
 from telegram.request import RequestData
 from telegram.request._requestparameter import RequestParameter
 
 from bot.app import RetryingRequest, TokenRedactingFilter, build_application, may_resend
 from bot.config import MissingToken, Settings
+from handlers.context import DEPS_KEY
 
 URL = f"https://api.telegram.org/bot{TOKEN}/sendMessage"
 
@@ -127,3 +129,28 @@ async def test_engine_is_created_and_disposed(sqlite_url: str) -> None:
         assert app.bot.username == "ringkas_test_bot"
     assert app.post_shutdown is not None
     await app.post_shutdown(app)
+
+
+def test_sqlite_cache_setting_reaches_the_bots_connections(
+    tmp_path: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SQLITE_CACHE_MB", "32")
+    settings = Settings(  # read from the environment, as `ringkas run` does
+        _env_file=None,  # type: ignore[call-arg]
+        database_url=f"sqlite:///{tmp_path / 'cache.db'}",
+        telegram_bot_token=SecretStr("123:TEST"),
+    )
+    assert settings.sqlite_cache_mb == 32
+    app = build_application(settings)
+    engine = app.bot_data[DEPS_KEY].engine
+    try:
+        with engine.connect() as connection:
+            assert connection.exec_driver_sql("PRAGMA cache_size").scalar() == -32 * 1024
+    finally:
+        engine.dispose()
+
+
+def test_a_negative_sqlite_cache_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SQLITE_CACHE_MB", "-5")
+    with pytest.raises(ValueError, match="sqlite_cache_mb"):
+        Settings(_env_file=None)  # type: ignore[call-arg]

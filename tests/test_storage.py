@@ -112,6 +112,20 @@ def test_sqlite_engine_creates_the_directory_and_sets_pragmas(tmp_path: Any) -> 
         engine.dispose()
 
 
+def test_sqlite_page_cache_is_sized_per_connection_when_asked(tmp_path: Any) -> None:
+    default = create_database_engine(str(tmp_path / "default.db"))
+    sized = create_database_engine(str(tmp_path / "sized.db"), sqlite_cache_mb=64)
+    try:
+        with default.connect() as connection:
+            assert connection.exec_driver_sql("PRAGMA cache_size").scalar() == -2000  # SQLite's
+        with sized.connect() as connection:
+            assert connection.exec_driver_sql("PRAGMA cache_size").scalar() == -64 * 1024
+            assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+    finally:
+        default.dispose()
+        sized.dispose()
+
+
 def create_schemas_in_parallel(engines: list[Engine]) -> list[BaseException]:
     """Run create_schema on every engine at once; return what they raised."""
     errors: list[BaseException] = []

@@ -213,9 +213,9 @@ def bench_questions(
 
 
 def _answer_all(
-    database_url: str, questions: Sequence[tuple[str, str | None]]
+    database_url: str, questions: Sequence[tuple[str, str | None]], sqlite_cache_mb: int = 0
 ) -> tuple[list[float], float, float, float]:
-    engine = create_database_engine(database_url)
+    engine = create_database_engine(database_url, sqlite_cache_mb=sqlite_cache_mb)
     factory = session_factory(engine)
     started = time.perf_counter()
     with factory() as session:  # start-up: the process loads its vocabulary cache once
@@ -272,8 +272,12 @@ def bench_answers(
     corpus: Path | Sequence[Path],
     questions: int = 200,
     scan_baseline: bool = True,
+    sqlite_cache_mb: int = 0,
 ) -> BenchReport:
-    """Build (or reuse) a store of N sentences and time answering and a full rapidfuzz scan."""
+    """Build (or reuse) a store of N sentences and time answering and a full rapidfuzz scan.
+
+    sqlite_cache_mb: the answering connection's SQLite page cache, as the bot sets it.
+    """
     pool, held_out = split_held_out(corpus_sentences(corpus))
     build_seconds: float | None = None
     stored = _stored_sentences(database_url)
@@ -289,7 +293,7 @@ def bench_answers(
         build_seconds = time.perf_counter() - started
         stored = _stored_sentences(database_url)
     asked = bench_questions(database_url, held_out, questions)
-    latencies, right, declined, load_ms = _answer_all(database_url, asked)
+    latencies, right, declined, load_ms = _answer_all(database_url, asked, sqlite_cache_mb)
     rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
     scan_questions, scan_p50, scan_right = (
         _scan(database_url, asked) if scan_baseline else (0, None, None)
