@@ -47,3 +47,10 @@ def test_now_and_the_largest_are_said_in_other_words() -> None:
     assert synonym_forms("biggest") == {"largest", "top", "leading", "main"}
     assert {"utama", "teratas"} <= synonym_forms("terbesar")
     assert "largest" not in synonym_forms("big")
+
+
+def test_a_ferry_is_a_ship_and_stock_is_shares() -> None:
+    assert "kapal" in synonym_forms("feri")
+    assert "ships" in synonym_forms("ferry")
+    assert "shares" in synonym_forms("stock")
+    assert "delays" in synonym_forms("postponed")

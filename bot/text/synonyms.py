@@ -28,7 +28,7 @@ turun anjlok rosot =berkurang
 warga penduduk =masyarakat
 orang jiwa
 anak bocah
-kapal perahu
+kapal perahu feri
 dana duit uang
 gaji upah
 untung laba
@@ -124,7 +124,7 @@ company companies firm firms
 worker workers employee employees staff
 ban banned bans prohibit prohibited
 cancel cancelled canceled scrap scrapped
-delay delayed postpone postponed
+delay delays delayed postpone postpones postponed
 build built building construct constructed
 pay wage wages salary salaries earn earns earned earnings
 reveal revealed disclose disclosed
@@ -147,7 +147,7 @@ student students pupil pupils
 rule rules regulation regulations
 law laws legislation
 tourist tourists visitor visitors
-boat boats vessel vessels ship ships
+boat boats vessel vessels ship ships ferry ferries
 plane planes aircraft jet jets
 car cars vehicle vehicles
 cut cuts reduce reduced lower lowered
@@ -169,6 +169,7 @@ team teams squad squads
 talks negotiations
 deal deals agreement agreements
 tax taxes levy levies
+stock stocks share shares
 kilo kilos kg kilogram kilograms kilogramme kilogrammes
 km kilometre kilometres kilometer kilometers
 cm centimetre centimetres centimeter centimeters
