@@ -182,6 +182,8 @@ VALUE_STANDS_IN = TYPO  # "biaya" found as "Rp11,3 triliun" in a passage asked f
 
 ENCLITIC = "nya"  # "penantangnya": the possessive written onto the word
 MIN_ROOT_LENGTH = 4  # a stem shorter than this is not searched by prefix
+# An irregular form's dictionary form is searched too: "brought" finds "bringing".
+LEMMA_STEM_LANGUAGES = frozenset({"en"})
 PERCENT_WORD = " persen "
 PERCENT_WORDS = frozenset({"persen", "percent"})
 _WORD = re.compile(r"[^\W_]+")
@@ -636,6 +638,9 @@ def _matches(
     meant = own > 0 and in_dictionary(word, language)
     if maybe_misspelt and zipf(word) < COMMON_WORD_ZIPF and not meant:
         neighbours = _typo_neighbours(word, close)
+        if not neighbours and language == "en" and word.endswith("s") and len(word) > 4:
+            singular = word[:-1]  # "familes": a slip in a plural the store holds singular
+            neighbours = _typo_neighbours(singular, _spelled_near(singular, index, language))
         for term, _ in neighbours:
             matches.setdefault(term, TYPO)
         for term in _stored_forms([term for term, _ in neighbours], index, language):
@@ -692,12 +697,15 @@ def _stem_variants(word: str, index: PassageIndex, language: LanguageCode) -> li
     """
     variants: dict[str, int] = {}
     for tools in (language_tools(language), language_tools("en" if language == "id" else "id")):
-        stem = tools.stem(word)
-        if len(stem) < MIN_ROOT_LENGTH or not stem.isalpha():
-            continue
-        for term, count in index.vocabulary_with_prefix(stem, limit=200):
-            if term != word and tools.stem(term) == stem:
-                variants[term] = count
+        stems = {tools.stem(word)}
+        if tools.code in LEMMA_STEM_LANGUAGES:
+            stems.add(tools.stem(lemma(word, tools.code)))
+        for stem in stems:
+            if len(stem) < MIN_ROOT_LENGTH or not stem.isalpha():
+                continue
+            for term, count in index.vocabulary_with_prefix(stem, limit=200):
+                if term != word and tools.stem(term) == stem:
+                    variants[term] = count
     return list(variants.items())
 
 

@@ -61,7 +61,7 @@ from bot.answering import (
 from bot.desk import open_desk
 from bot.evaluation.answers import evaluate_answers
 from bot.question_types import Value, asked_value
-from bot.text.morphology import indonesian_roots, related_forms, spoken_vowels
+from bot.text.morphology import indonesian_roots, related_forms, spoken_schwa, spoken_vowels
 from bot.text.spelling import everyday_corrections
 from storage import repository
 from storage.records import ArticleRecord, ListedRecord
@@ -1419,3 +1419,58 @@ def test_a_measure_named_away_from_its_asked_unit_is_what_the_unit_measures(
         "Luas kebun di Jember yang rusak kena kebakaran berapa hektare?",
         "640 hektare",
     )
+
+
+def test_spoken_jakarta_forms_find_the_written_ones() -> None:
+    assert spoken_schwa("dapet") == {"dapat"}
+    assert spoken_schwa("tangkep") == {"tangkap"}
+    assert spoken_schwa("tangkap") == set()  # already written: nothing to restore
+    assert "ditangkap" in related_forms("ketangkep", "id")  # ke- + a spoken root
+    assert "terekam" in related_forms("kerekam", "id")  # ter- drops its r before one
+    assert "berenang" in related_forms("renang", "id")
+
+
+def test_a_spoken_form_in_a_question_finds_the_written_headline(
+    session_factory: SessionFactory,
+) -> None:
+    store_article(
+        session_factory,
+        "sabu",
+        "Penumpang Ditangkap di Bandara Juanda, Sabu Disimpan di Koper",
+        "Petugas menemukan 1,2 kilogram sabu di dasar koper penumpang asal Malaysia.",
+        "Penumpang itu kini ditahan di Polda Jawa Timur.",
+    )
+    assert_answers(
+        session_factory, "Penumpang yang ketangkep di Bandara Juanda sabunya di mana?", "Koper"
+    )
+
+
+def test_an_irregular_english_form_finds_the_stored_forms_of_its_verb(
+    session_factory: SessionFactory,
+) -> None:
+    store_article(
+        session_factory,
+        "storm",
+        "Storm Darragh hits Wales",
+        "Storm Darragh swept across Wales on Saturday, bringing gusts of up to 93mph.",
+        "Some 40,000 homes lost power.",
+        language="en",
+    )
+    with session_factory() as session:
+        terms = expand_question("What gusts has Storm Darragh brought?", SearchIndex(session))
+    brought = next(term for term in terms if term.word == "brought")
+    assert "bringing" in brought.matches  # "brought" is "bring", stored as "bringing"
+
+
+def test_a_slip_in_a_plural_finds_the_stored_singular(session_factory: SessionFactory) -> None:
+    store_article(
+        session_factory,
+        "compensation",
+        "Compensation for flood victims",
+        "The council will pay £5,000 to the family of each person whose home was destroyed.",
+        language="en",
+    )
+    with session_factory() as session:
+        terms = expand_question("How much will familes get?", SearchIndex(session))
+    families = next(term for term in terms if term.word == "familes")
+    assert "family" in families.matches

@@ -4,6 +4,7 @@ re-affix the roots (nasal assimilation undone and redone), so "penguatan" finds 
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from bot.text.frequency import zipf
@@ -104,6 +105,8 @@ def _prefix_removals(word: str) -> set[str]:
 def indonesian_forms(root: str) -> set[str]:
     """Return the common affixed forms of an Indonesian root (nasal assimilation applied)."""
     prefixed = {root, "di" + root, "ter" + root, "ber" + root, "ke" + root, "per" + root}
+    if root.startswith("r"):  # ter- and ber- lose their r before one: terekam, berenang
+        prefixed |= {"te" + root, "be" + root}
     prefixed |= {"diper" + root, "memper" + root, _nasal("me", root), _nasal("pe", root)}
     return {stem + suffix for stem in prefixed for suffix in _ID_DERIVATIONAL_SUFFIXES}
 
@@ -148,6 +151,18 @@ def spoken_vowels(word: str) -> set[str]:
     return set()
 
 
+_SCHWA_ENDING = re.compile(r"^(.*[^aeiou])e([^aeiouy])$")
+
+
+def spoken_schwa(word: str) -> set[str]:
+    """Return the written form of a root spoken with -e- in its last syllable: dapet -> dapat.
+
+    Everyday Jakarta Indonesian says tangkap, dekat, sempat as tangkep, deket, sempet.
+    """
+    match = _SCHWA_ENDING.match(word)
+    return {match.group(1) + "a" + match.group(2)} if match and len(word) >= _MIN_ROOT else set()
+
+
 def _affixed_forms(word: str) -> set[str]:
     """Return the affixed forms of word's possible roots."""
     if len(word) == _MIN_ROOT:  # a root already: "ikut" -> diikuti, mengikuti
@@ -157,6 +172,7 @@ def _affixed_forms(word: str) -> set[str]:
     innermost = set(sorted(roots, key=lambda root: (len(root), root))[:MAX_ROOTS])
     # A dictionary root may be short ("pengujian" -> "uji"): it is known, not guessed.
     innermost.add(lemma(word, "id"))
+    innermost |= {written for root in innermost for written in spoken_schwa(root)}
     forms = set().union(*(indonesian_forms(root) for root in innermost))
     forms.discard(word)
     return forms
