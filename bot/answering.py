@@ -520,7 +520,7 @@ def expand_question(question: str, index: PassageIndex) -> list[QueryTerm]:
             matches[PERCENT_WORD.strip()] = 1.0
         documents = min(total, documents)
         weight = _inverse_frequency(documents, total)
-        if word in FUNCTION_WORDS or _misspelt_function_word(matches):
+        if word in FUNCTION_WORDS or _misspelt_function_word(word, matches):
             weight *= FUNCTION_WORD_WEIGHT
         elif not matches and word not in keys:
             weight *= _unseen_share(word)
@@ -742,9 +742,17 @@ def _typo_neighbours(word: str, close: Sequence[tuple[str, int, int]]) -> list[t
     return found[:TYPO_NEIGHBOURS]
 
 
-def _misspelt_function_word(matches: Mapping[str, float]) -> bool:
-    """Tell whether a word is a slip for a function word ("coud" for "could")."""
-    return any(quality == TYPO and term in FUNCTION_WORDS for term, quality in matches.items())
+def _misspelt_function_word(word: str, matches: Mapping[str, float]) -> bool:
+    """Tell whether a word is a slip for a function word ("coud" for "could", "befor").
+
+    A slip may share its stem with the function word ("befor", "before"); a dictionary word
+    sharing one is a word of its own ("ditetapkan" is not "tetapi").
+    """
+    unknown = not in_dictionary(word, "en") and not in_dictionary(word, "id")
+    return any(
+        term in FUNCTION_WORDS and (quality == TYPO or (quality < EXACT and unknown))
+        for term, quality in matches.items()
+    )
 
 
 def _unseen_share(word: str) -> float:

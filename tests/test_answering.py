@@ -1474,3 +1474,34 @@ def test_a_slip_in_a_plural_finds_the_stored_singular(session_factory: SessionFa
         terms = expand_question("How much will familes get?", SearchIndex(session))
     families = next(term for term in terms if term.word == "familes")
     assert "family" in families.matches
+
+
+def test_a_slip_sharing_a_function_words_stem_weighs_as_the_function_word(
+    session_factory: SessionFactory,
+) -> None:
+    store_article(
+        session_factory,
+        "match",
+        "Okafor heads late winner",
+        "Okafor, who had been on the pitch for 11 minutes before the corner, headed the winner.",
+        "The crowd of 31,000 was the largest of the season.",
+        language="en",
+    )
+    with session_factory() as session:
+        index = SearchIndex(session)
+        terms = {t.word: t for t in expand_question("pitch befor winner", index)}
+        plain = {t.word: t for t in expand_question("pitch before winner", index)}
+    assert "before" in terms["befor"].matches  # "befor" shares the stem of "before"
+    assert terms["befor"].weight == pytest.approx(plain["before"].weight)  # and weighs as it
+    store_article(
+        session_factory,
+        "tersangka",
+        "Polisi Periksa Dua Saksi",
+        "Polisi memeriksa dua saksi, tetapi belum menetapkan tersangka.",
+    )
+    with session_factory() as session:  # a dictionary word is a word of its own
+        index = SearchIndex(session)
+        ditetapkan = expand_question("ditetapkan", index)[0]
+        menetapkan = expand_question("menetapkan", index)[0]
+    assert "tetapi" in ditetapkan.matches or "menetapkan" in ditetapkan.matches
+    assert ditetapkan.weight > 0.5 * menetapkan.weight  # not weighed down as "tetapi"
