@@ -54,3 +54,8 @@ def test_a_ferry_is_a_ship_and_stock_is_shares() -> None:
     assert "ships" in synonym_forms("ferry")
     assert "shares" in synonym_forms("stock")
     assert "delays" in synonym_forms("postponed")
+
+
+def test_deployed_personnel_are_sent_in_or_involved() -> None:
+    assert {"diterjunkan", "melibatkan"} <= synonym_forms("dikerahkan")
+    assert "libat" not in synonym_forms("dikerahkan")  # only the forms news uses of people sent

@@ -38,6 +38,7 @@ tunda undur
 batal urung
 periksa cek
 selidik usut sidik
+kerah terjun =melibatkan =dilibatkan
 ambruk roboh runtuh
 tenggelam karam
 tabrak tubruk
