@@ -166,6 +166,10 @@ MAX_PRICED_WORDS = 3
 ROLE_QUESTION_WORDS = frozenset({"siapa", "siapakah", "sapa", "who", "whom"})
 # "Pantai mana" asks which beach; in "di mana tanggul jebol" the word after is the subject.
 PLACE_QUESTION_WORDS = frozenset({"mana", "manakah"})
+PARTICULAR_SUMS = frozenset(
+    "gaji upah honor tunjangan denda sewa cicilan premi tebusan "
+    "salary salaries wage wages fine fines rent ransom".split()
+)
 ASKED_VALUE_WEIGHT = 0.5
 FUNCTION_WORD_WEIGHT = 0.2
 HEADLINE_CONTEXT = 0.5  # a word found only in the sentence's article headline
@@ -989,6 +993,8 @@ def passage_features(
     holds = value is not None and holds_value(value, hit.text, headline=headline)
     if holds and value is Value.AMOUNT:
         holds = not _lacks_asked_unit(own, matcher) and not _lacks_counted(own, matcher)
+    if holds and value is Value.MONEY:
+        holds = not _lacks_particular_sum(own, matcher)
     if holds and value is Value.NAME:
         holds = _names_what_is_asked(hit.text, matcher, named)
     if not holds and value is Value.MONEY and _asks_rate(matcher):
@@ -1044,6 +1050,18 @@ def _lacks_asked_unit(own: Sequence[float], matcher: Matcher) -> bool:
     """Tell whether the passage lacks the unit a count is asked in ("berapa ton")."""
     return any(
         term.asked and term.word in UNIT_WORDS and not quality
+        for term, quality in zip(matcher.terms, own, strict=True)
+    )
+
+
+def _lacks_particular_sum(own: Sequence[float], matcher: Matcher) -> bool:
+    """Tell whether the passage lacks the particular sum asked for ("berapa gaji": a salary).
+
+    A transfer fee is no salary: a sum in general ("biaya", "nilai") is any sum, a particular
+    one must be named, in its own words or a synonym's.
+    """
+    return any(
+        term.word in PARTICULAR_SUMS and not quality
         for term, quality in zip(matcher.terms, own, strict=True)
     )
 

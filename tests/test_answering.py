@@ -1505,3 +1505,24 @@ def test_a_slip_sharing_a_function_words_stem_weighs_as_the_function_word(
         menetapkan = expand_question("menetapkan", index)[0]
     assert "tetapi" in ditetapkan.matches or "menetapkan" in ditetapkan.matches
     assert ditetapkan.weight > 0.5 * menetapkan.weight  # not weighed down as "tetapi"
+
+
+def test_a_particular_sum_asked_is_not_any_sum(session_factory: SessionFactory) -> None:
+    store_article(
+        session_factory,
+        "transfer",
+        "Persikota Rekrut Dimas Saputra",
+        "Persikota resmi merekrut gelandang Dimas Saputra dari Bintang Timur FC dengan nilai "
+        "transfer Rp9,5 miliar.",
+        "Dimas dikontrak selama tiga musim.",
+    )
+    store_article(
+        session_factory,
+        "cabai",
+        "Harga Cabai di Bogor Naik",
+        "Harga cabai rawit di Pasar Bogor naik menjadi Rp80.000 per kilogram.",
+        "Pedagang mengeluhkan pasokan yang berkurang.",
+    )
+    answer = ask(session_factory, "Berapa gaji gelandang Dimas Saputra?")
+    assert answer.answer is None, answer  # a transfer fee is no salary
+    assert_answers(session_factory, "Berapa nilai transfer Dimas Saputra?", "Rp9,5 miliar")
