@@ -110,8 +110,9 @@ _BOILERPLATE_START = re.compile(
     r"|(?:dapatkan|simak|ikuti|gabung|download|unduh|follow|sign up|subscribe|join)\b"
     r".*\b(?:whatsapp|telegram|google news|kanal|channel|newsletter|breaking news|"
     r"update berita|instagram|twitter|facebook|youtube|tiktok|aplikasi|app)\b"
-    # Subscription offers: "Nikmati berita tanpa iklan ... dengan berlangganan Kompas.com+".
-    r"|(?:nikmati|dapatkan|berlangganan|langganan|daftar|enjoy|get|subscribe|unlock)\b"
+    # Subscription offers: "Nikmati berita tanpa iklan ... dengan berlangganan Kompas.com+",
+    # "Baca berita tanpa iklan dan dapatkan akses ke ribuan artikel premium".
+    r"|(?:nikmati|dapatkan|berlangganan|langganan|daftar|baca|enjoy|get|subscribe|unlock|read)\b"
     r".*\b(?:berlangganan|langganan|tanpa iklan|artikel premium|subscription|subscribe|"
     r"ad-free|premium articles)\b",
     re.IGNORECASE,

@@ -128,6 +128,7 @@ def test_a_body_reads_the_same_through_parse_body_and_parse_page() -> None:
         "(Dewi Anggraini)",
         "Nikmati berita tanpa iklan dan artikel premium dengan berlangganan mulai Rp 29.000.",
         "Enjoy ad-free reading with a digital subscription from $1 a week.",
+        "Baca berita tanpa iklan dan dapatkan akses ke ribuan artikel premium. Gabung sekarang.",
     ],
 )
 def test_noise_lines_are_dropped_from_a_bare_body(noise: str) -> None:
