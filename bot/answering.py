@@ -126,6 +126,8 @@ FUNCTION_WORDS = frozenset(
     "yg dgn utk kalo klo bgt banget emang memang kah bakal gara ya yah nah loh lho kan biar "
     # "ada kabar soal festival layang-layang?", "any news on the rail strike?"
     "kabar berita news "
+    # "kapal asal Filipina": where from, as "dari" says
+    "asal "
     "the a an of to in on at for by and or is are was were be been being do does did done "
     "has have had i you he she it we they me him her us them my your his its our their this "
     "that these those there here can could will would shall should may might must many much "

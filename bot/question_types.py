@@ -100,6 +100,10 @@ _COUNTED = re.compile(
     rf"(?:{'|'.join(sorted(COUNTER_WORDS | UNIT_WORDS))})\b"
 )
 _PORTION = re.compile(r"\bhow much of\b")
+# "How fast did the tickets go?" asks a measure, whatever it is of; "how big" may be a sum.
+_MEASURE_NOT_SUM = re.compile(
+    r"\bhow (?:fast|quickly|far|long|high|tall|deep|heavy|wide|old|hot|cold|strong|severe|bad)\b"
+)
 # "Jam berapa kapal berangkat?" wants the hour ("pukul 07.30"), not the day the news gives.
 _CLOCK_QUESTIONS = re.compile(
     r"\b(?:(?:at )?what time|(?:jam|pukul) (?:berapa|berapakah|brapa|brp))\b"
@@ -262,6 +266,7 @@ def asked_value(question: str, meant: Iterable[str] = ()) -> Value | None:
         and not _CHANGE_WORDS.intersection(text.split())  # "how big is the pay rise?" 8%
         and not _COUNTED.search(text)  # "berapa unit rumah subsidi": houses, not rupiah
         and not _PORTION.search(text)  # "how much of the bond issue": a share, not a sum
+        and not _MEASURE_NOT_SUM.search(text)
     ):
         return Value.MONEY
     if first is not None:

@@ -1266,6 +1266,28 @@ def test_how_much_of_asks_for_a_share_not_a_sum() -> None:
     assert asked_value("How much did the bond issue cost the bank?") is Value.MONEY
 
 
+def test_how_fast_asks_a_measure_even_of_something_sold() -> None:
+    assert asked_value("How fast did the final tickets go?") is Value.AMOUNT
+    assert asked_value("How long will the toll stay free?") is not Value.MONEY
+    assert asked_value("How much is an adult ticket?") is Value.MONEY
+    assert asked_value("How big is the council's budget?") is Value.MONEY  # a sum may be big
+
+
+def test_where_something_comes_from_is_said_by_dari_or_asal(
+    session_factory: SessionFactory,
+) -> None:
+    store_article(
+        session_factory,
+        "kapal",
+        "Dua Kapal Nelayan Vietnam Ditangkap di Perairan Natuna",
+        "Bakamla menangkap dua kapal nelayan Vietnam yang mencuri ikan di perairan Natuna.",
+        "Kedua kapal kini ditarik ke Pelabuhan Ranai.",
+    )
+    with session_factory() as session:
+        terms = {t.word: t for t in expand_question("kapal asal Vietnam", SearchIndex(session))}
+    assert terms["asal"].weight < terms["kapal"].weight  # "asal Vietnam": from Vietnam
+
+
 def test_a_slip_of_a_word_stored_only_in_other_forms_finds_them(
     session_factory: SessionFactory,
 ) -> None:
