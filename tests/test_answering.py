@@ -113,6 +113,12 @@ def ask(factory: SessionFactory, question: str, preferred: int | None = None) ->
         return answer_question(question, index=SearchIndex(session), preferred_article_id=preferred)
 
 
+def expanded(factory: SessionFactory, question: str) -> dict[str, QueryTerm]:
+    """Return the question's expanded terms by word, against the store as it stands."""
+    with factory() as session:
+        return {term.word: term for term in expand_question(question, SearchIndex(session))}
+
+
 def assert_answers(factory: SessionFactory, question: str, expected: str) -> None:
     """Assert the question is answered with a passage holding expected."""
     answer = ask(factory, question)
@@ -1283,8 +1289,7 @@ def test_where_something_comes_from_is_said_by_dari_or_asal(
         "Bakamla menangkap dua kapal nelayan Vietnam yang mencuri ikan di perairan Natuna.",
         "Kedua kapal kini ditarik ke Pelabuhan Ranai.",
     )
-    with session_factory() as session:
-        terms = {t.word: t for t in expand_question("kapal asal Vietnam", SearchIndex(session))}
+    terms = expanded(session_factory, "kapal asal Vietnam")
     assert terms["asal"].weight < terms["kapal"].weight  # "asal Vietnam": from Vietnam
 
 
@@ -1380,9 +1385,7 @@ def test_a_day_named_in_an_english_question_matches_its_plural(
         "A new gallery will show 1,200 wartime letters.",
         language="en",
     )
-    with session_factory() as session:
-        terms = expand_question("Is the library open on Sunday?", SearchIndex(session))
-    sunday = next(term for term in terms if term.word == "sunday")
+    sunday = expanded(session_factory, "Is the library open on Sunday?")["sunday"]
     assert "sundays" in sunday.matches  # a name is not stemmed, but its plural is the name
 
 
@@ -1478,9 +1481,7 @@ def test_an_irregular_english_form_finds_the_stored_forms_of_its_verb(
         "Some 40,000 homes lost power.",
         language="en",
     )
-    with session_factory() as session:
-        terms = expand_question("What gusts has Storm Darragh brought?", SearchIndex(session))
-    brought = next(term for term in terms if term.word == "brought")
+    brought = expanded(session_factory, "What gusts has Storm Darragh brought?")["brought"]
     assert "bringing" in brought.matches  # "brought" is "bring", stored as "bringing"
 
 
@@ -1492,9 +1493,7 @@ def test_a_slip_in_a_plural_finds_the_stored_singular(session_factory: SessionFa
         "The council will pay £5,000 to the family of each person whose home was destroyed.",
         language="en",
     )
-    with session_factory() as session:
-        terms = expand_question("How much will familes get?", SearchIndex(session))
-    families = next(term for term in terms if term.word == "familes")
+    families = expanded(session_factory, "How much will familes get?")["familes"]
     assert "family" in families.matches
 
 
@@ -1509,10 +1508,8 @@ def test_a_slip_sharing_a_function_words_stem_weighs_as_the_function_word(
         "The crowd of 31,000 was the largest of the season.",
         language="en",
     )
-    with session_factory() as session:
-        index = SearchIndex(session)
-        terms = {t.word: t for t in expand_question("pitch befor winner", index)}
-        plain = {t.word: t for t in expand_question("pitch before winner", index)}
+    terms = expanded(session_factory, "pitch befor winner")
+    plain = expanded(session_factory, "pitch before winner")
     assert "before" in terms["befor"].matches  # "befor" shares the stem of "before"
     assert terms["befor"].weight == pytest.approx(plain["before"].weight)  # and weighs as it
     store_article(
@@ -1521,10 +1518,8 @@ def test_a_slip_sharing_a_function_words_stem_weighs_as_the_function_word(
         "Polisi Periksa Dua Saksi",
         "Polisi memeriksa dua saksi, tetapi belum menetapkan tersangka.",
     )
-    with session_factory() as session:  # a dictionary word is a word of its own
-        index = SearchIndex(session)
-        ditetapkan = expand_question("ditetapkan", index)[0]
-        menetapkan = expand_question("menetapkan", index)[0]
+    ditetapkan = expanded(session_factory, "ditetapkan")["ditetapkan"]  # a word of its own
+    menetapkan = expanded(session_factory, "menetapkan")["menetapkan"]
     assert "tetapi" in ditetapkan.matches or "menetapkan" in ditetapkan.matches
     assert ditetapkan.weight > 0.5 * menetapkan.weight  # not weighed down as "tetapi"
 
