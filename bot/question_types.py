@@ -14,6 +14,7 @@ class Value(Enum):
 
     AMOUNT = "amount"
     MONEY = "money"
+    YEAR = "year"
     TIME = "time"
     CLOCK = "clock"
     DURATION = "duration"
@@ -108,6 +109,8 @@ _MEASURE_NOT_SUM = re.compile(
 _CLOCK_QUESTIONS = re.compile(
     r"\b(?:(?:at )?what time|(?:jam|pukul) (?:berapa|berapakah|brapa|brp))\b"
 )
+# "Dibangun tahun berapa?" wants the year ("pada 1846"), not "tahun depan".
+_YEAR_QUESTIONS = re.compile(r"\b(?:tahun (?:berapa|berapakah|brapa|brp)|(?:what|which) year)\b")
 _TIME_QUESTIONS = re.compile(
     r"\b(?:kapan|kapankah|kpn|when|tanggal berapa|tahun berapa|"
     r"hari apa|bulan apa|what year|what date|which day|which year|which month)\b"
@@ -139,6 +142,7 @@ _REASON_QUESTIONS = re.compile(
 _QUESTIONS = (
     (Value.DURATION, _DURATION_QUESTIONS),
     (Value.CLOCK, _CLOCK_QUESTIONS),
+    (Value.YEAR, _YEAR_QUESTIONS),
     (Value.TIME, _TIME_QUESTIONS),
     (Value.REASON, _REASON_QUESTIONS),
     (Value.PLACE, _PLACE_QUESTIONS),
@@ -209,6 +213,7 @@ _TIME = re.compile(
     rf"|\b{_NUMBER} (?:{_CALENDAR_UNITS}) (?:lagi|mendatang|ke depan|later|from now|"
     r"setelah|sesudah|sebelum|after|before)\b"  # "paling lambat satu bulan setelah putusan"
 )
+_YEAR = re.compile(r"\b(?:1[5-9]\d\d|20\d\d)\b")
 _CLOCK = re.compile(
     r"\b\d{1,2}[.:]\d{2}\b|\bpukul\b|\bo'clock\b|\b\d{1,2}\s?(?:am|pm|a\.m\.|p\.m\.)"
     r"|\bjam \d|\b(?:noon|midnight|tengah malam|tengah hari)\b"
@@ -326,7 +331,7 @@ def names_value(value: Value | None, word: str, *, asked: bool) -> bool:
         return asked and word in COUNTER_WORDS | MEASURE_WORDS  # "berapa luas": "148 hektare"
     if value is Value.REASON:  # "apa dugaan penyebab …" is answered by "… karena …"
         return word in REASON_WORDS
-    return asked and value in (Value.TIME, Value.CLOCK, Value.DURATION, Value.AGE)
+    return asked and value in (Value.YEAR, Value.TIME, Value.CLOCK, Value.DURATION, Value.AGE)
 
 
 def _first_question(text: str) -> Value | None:
@@ -356,6 +361,8 @@ def holds_value(value: Value, passage: str, *, headline: bool = False) -> bool:
     text = passage.lower()
     if value is Value.MONEY:
         return _MONEY.search(text) is not None
+    if value is Value.YEAR:
+        return _YEAR.search(text) is not None
     if value is Value.TIME:
         return _TIME.search(text) is not None
     if value is Value.CLOCK:

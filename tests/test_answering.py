@@ -501,6 +501,12 @@ CLIMATE = (
     "Bupati Lampung Barat dijadwalkan meninjau kebun kopi pada Senin.",
 )
 
+OLD_MOSQUE = (
+    "Masjid Kayu Tertua di Solok Direnovasi",
+    "Pemkab Solok juga berencana membangun tempat parkir di sekitar masjid kayu itu tahun depan.",
+    "Masjid kayu yang dibangun pada 1846 itu merupakan cagar budaya provinsi.",
+)
+
 
 @pytest.mark.parametrize(
     ("article", "question", "expected"),
@@ -521,6 +527,8 @@ CLIMATE = (
         # a name asked for: the one the passage adds to the question's words
         (CLIMATE, "Siapa nama Kepala Stasiun Klimatologi Lampung?", "Agustinus Manurung"),
         (CLIMATE, "nama bupati Lampung Barat", None),
+        # "tahun berapa" wants a year, not "tahun depan"
+        (OLD_MOSQUE, "Masjid kayu di Solok itu dibangun tahun berapa?", "pada 1846"),
     ],
     ids=[
         "sum",
@@ -532,6 +540,7 @@ CLIMATE = (
         "age",
         "name",
         "no-name",
+        "year",
     ],
 )
 def test_what_is_asked_found_in_other_words(
