@@ -32,6 +32,7 @@ from bot.question_types import (
         ("In what year was the bridge built?", Value.YEAR),
         ("Berapa tarif kapal untuk dewasa?", Value.MONEY),
         ("How much did the new clinic cost?", Value.MONEY),
+        ("Keris itu ditaksir bernilai berapa?", Value.MONEY),
         ("How much is an adult ticket at the Lyric?", Value.MONEY),
         ("How many tickets were sold?", Value.AMOUNT),
         ("Berapa kasus campak di Garut?", Value.AMOUNT),
