@@ -86,6 +86,9 @@ VALUE_MISSING = 0.65
 # News gives an age in a few fixed forms beside the name ("Sutrisno (52)") when it knows it;
 # the other kinds have more phrasings than question_types recognises.
 AGE_MISSING = 0.5
+# A why-question often repeats a sentence that only states what happened ("sampah menumpuk
+# setiap akhir pekan"); without a reason, that sentence answers nothing.
+REASON_MISSING = 0.6
 TYPO_NEIGHBOURS = 4
 MIN_TYPO_CHECKED_LENGTH = 5  # a stored word this long seen once may be a misspelling
 UNKNOWN_WORD_ZIPF = 1.5  # rarer in everyday language than this: no word, likely a slip
@@ -1111,7 +1114,9 @@ def confidence(features: Sequence[float], missing: float = VALUE_MISSING) -> flo
 
 def missing_share(value: Value | None) -> float:
     """Return the confidence kept by a passage lacking the kind of value asked for."""
-    return AGE_MISSING if value is Value.AGE else VALUE_MISSING
+    if value is Value.AGE:
+        return AGE_MISSING
+    return REASON_MISSING if value is Value.REASON else VALUE_MISSING
 
 
 def weigh(features: Sequence[float], weights: Sequence[float] = WEIGHTS) -> float:

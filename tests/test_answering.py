@@ -501,6 +501,12 @@ CLIMATE = (
     "Bupati Lampung Barat dijadwalkan meninjau kebun kopi pada Senin.",
 )
 
+LAKE_LITTER = (
+    "Sampah Plastik Menumpuk di Tepi Danau Toba",
+    "Pelaku usaha di Tomok mengeluhkan sampah plastik yang menumpuk di tepi danau setiap "
+    "akhir pekan.",
+    "Dinas lingkungan hidup mengangkut rata-rata 4 ton sampah dari kawasan itu setiap pekan.",
+)
 OLD_MOSQUE = (
     "Masjid Kayu Tertua di Solok Direnovasi",
     "Pemkab Solok juga berencana membangun tempat parkir di sekitar masjid kayu itu tahun depan.",
@@ -527,6 +533,9 @@ OLD_MOSQUE = (
         # a name asked for: the one the passage adds to the question's words
         (CLIMATE, "Siapa nama Kepala Stasiun Klimatologi Lampung?", "Agustinus Manurung"),
         (CLIMATE, "nama bupati Lampung Barat", None),
+        # "tiap" is "setiap"; a why-question is not answered by a sentence giving no reason
+        (LAKE_LITTER, "Berapa ton sampah yang diangkut dari Tomok tiap pekan?", "4 ton"),
+        (LAKE_LITTER, "kenapa sampah plastik numpuk di tepi danau Toba tiap akhir pekan?", None),
         # "tahun berapa" wants a year, not "tahun depan"
         (OLD_MOSQUE, "Masjid kayu di Solok itu dibangun tahun berapa?", "pada 1846"),
     ],
@@ -540,6 +549,8 @@ OLD_MOSQUE = (
         "age",
         "name",
         "no-name",
+        "every",
+        "no-reason",
         "year",
     ],
 )

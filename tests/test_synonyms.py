@@ -59,3 +59,8 @@ def test_a_ferry_is_a_ship_and_stock_is_shares() -> None:
 def test_deployed_personnel_are_sent_in_or_involved() -> None:
     assert {"diterjunkan", "melibatkan"} <= synonym_forms("dikerahkan")
     assert "libat" not in synonym_forms("dikerahkan")  # only the forms news uses of people sent
+
+
+def test_every_is_said_with_or_without_se() -> None:
+    assert "setiap" in synonym_forms("tiap")
+    assert "tiap" in synonym_forms("setiap")

@@ -18,6 +18,7 @@ _INDONESIAN = """
 selesai rampung tuntas kelar
 guna =pakai =memakai =dipakai =pemakaian
 tewas wafat =meninggal
+=tiap =setiap =saban
 luka cedera
 tangkap ringkus bekuk ciduk =diamankan
 gelar selenggara =diadakan =mengadakan
