@@ -131,6 +131,8 @@ FUNCTION_WORDS = frozenset(
     "kabar berita news "
     # "kapal asal Filipina": where from, as "dari" says
     "asal "
+    # "paling tinggi" is "tertinggi": the degree is in the word's form, not a word of its own
+    "paling "
     "the a an of to in on at for by and or is are was were be been being do does did done "
     "has have had i you he she it we they me him her us them my your his its our their this "
     "that these those there here can could will would shall should may might must many much "

@@ -507,6 +507,12 @@ LAKE_LITTER = (
     "akhir pekan.",
     "Dinas lingkungan hidup mengangkut rata-rata 4 ton sampah dari kawasan itu setiap pekan.",
 )
+COOKING_OIL = (
+    "Harga Minyak Goreng Rakyat Naik",
+    "Kemendag menargetkan harga minyak goreng rakyat di seluruh provinsi sesuai HET paling "
+    "lambat akhir Agustus.",
+    "Harga minyak goreng rakyat tertinggi tercatat di Papua Pegunungan sebesar Rp23.000 per liter.",
+)
 OLD_MOSQUE = (
     "Masjid Kayu Tertua di Solok Direnovasi",
     "Pemkab Solok juga berencana membangun tempat parkir di sekitar masjid kayu itu tahun depan.",
@@ -536,6 +542,8 @@ OLD_MOSQUE = (
         # "tiap" is "setiap"; a why-question is not answered by a sentence giving no reason
         (LAKE_LITTER, "Berapa ton sampah yang diangkut dari Tomok tiap pekan?", "4 ton"),
         (LAKE_LITTER, "kenapa sampah plastik numpuk di tepi danau Toba tiap akhir pekan?", None),
+        # "paling tinggi" is "tertinggi": "paling" alone is no word of the story
+        (COOKING_OIL, "Di provinsi mana harga minyak goreng rakyat paling tinggi?", "Papua"),
         # "tahun berapa" wants a year, not "tahun depan"
         (OLD_MOSQUE, "Masjid kayu di Solok itu dibangun tahun berapa?", "pada 1846"),
     ],
@@ -551,6 +559,7 @@ OLD_MOSQUE = (
         "no-name",
         "every",
         "no-reason",
+        "superlative",
         "year",
     ],
 )
