@@ -150,6 +150,8 @@ _QUESTIONS = (
     (Value.AGE, _AGE_QUESTIONS),
     (Value.AMOUNT, _AMOUNT_QUESTIONS),
 )
+# "Siapa yang menjahit seragam?" is answered by a passage naming someone the question does not.
+_WHO_QUESTIONS = re.compile(r"\b(?:siapa|siapakah|sapa|who|whom)\b")
 _NAME_QUESTIONS = re.compile(r"\b(?:nama|namanya|name|named|called)\b")
 NAME_WORDS = frozenset({"nama", "namanya", "name", "named", "called"})
 _OTHER_QUESTIONS = re.compile(
@@ -281,7 +283,7 @@ def asked_value(question: str, meant: Iterable[str] = ()) -> Value | None:
         return Value.NAME
     if about_money and (_WHAT_QUESTIONS.search(text) or not value_required(text)):
         return None if _asks_what_else(text) or _EVENT_QUESTIONS.search(text) else Value.MONEY
-    return None
+    return Value.NAME if _WHO_QUESTIONS.search(text) else None
 
 
 def _asks_what_else(text: str) -> bool:

@@ -513,6 +513,11 @@ COOKING_OIL = (
     "lambat akhir Agustus.",
     "Harga minyak goreng rakyat tertinggi tercatat di Papua Pegunungan sebesar Rp23.000 per liter.",
 )
+FREE_UNIFORM_TAILORS = (
+    "Seragam Sekolah Gratis Dibagikan Juli",
+    "Pemkot berharap program seragam gratis ikut menggerakkan ekonomi penjahit rumahan.",
+    "Seragam itu dijahit oleh 46 kelompok usaha konveksi di Kota Yogyakarta.",
+)
 OLD_MOSQUE = (
     "Masjid Kayu Tertua di Solok Direnovasi",
     "Pemkab Solok juga berencana membangun tempat parkir di sekitar masjid kayu itu tahun depan.",
@@ -544,6 +549,8 @@ OLD_MOSQUE = (
         (LAKE_LITTER, "kenapa sampah plastik numpuk di tepi danau Toba tiap akhir pekan?", None),
         # "paling tinggi" is "tertinggi": "paling" alone is no word of the story
         (COOKING_OIL, "Di provinsi mana harga minyak goreng rakyat paling tinggi?", "Papua"),
+        # a who-question wants someone the question does not name
+        (FREE_UNIFORM_TAILORS, "Siapa yang menjahit seragam gratis itu?", "46 kelompok"),
         # "tahun berapa" wants a year, not "tahun depan"
         (OLD_MOSQUE, "Masjid kayu di Solok itu dibangun tahun berapa?", "pada 1846"),
     ],
@@ -560,6 +567,7 @@ OLD_MOSQUE = (
         "every",
         "no-reason",
         "superlative",
+        "who",
         "year",
     ],
 )
