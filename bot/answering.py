@@ -59,6 +59,10 @@ MIN_NAME_LENGTH = 6
 MIN_STORY_NAME_LENGTH = 4
 STORY_PASSAGES = 400
 MAX_ACRONYM = 6
+COMPASS_WORDS = {
+    "id": frozenset("utara selatan barat timur tengah tenggara".split()),
+    "en": frozenset("north south east west central northern southern eastern western".split()),
+}
 MIN_CONTRAST_LENGTH = 3  # "SMA" against "SMP"; shorter words differ by a letter too often
 MIN_CLIPPED, MAX_CLIPPED, CLIP_PIECE = 5, 9, 2  # "wabup": two pieces of 2+ letters
 # "Kepala" is clipped to "ka": kades (kepala desa), kadis, kasatreskrim, kalapas.
@@ -804,6 +808,8 @@ def retrieve(
 def retrieval_groups(terms: Sequence[QueryTerm], total: int) -> list[list[str]]:
     """Return the stored words to search for: the rarest question words, best forms first."""
     searchable = sorted((t for t in terms if t.matches), key=lambda t: t.documents)
+    content = [t for t in searchable if t.word not in FUNCTION_WORDS]
+    searchable = content if len(content) >= 2 else searchable
     rare = [t for t in searchable if t.documents <= COMMON_SHARE * total]
     chosen = (rare if len(rare) >= 2 else searchable)[:MAX_QUERY_TERMS]
     return [
@@ -1423,16 +1429,44 @@ def contrasted_words(
     near = context if context is not None else [0.0] * len(found)
     unmatched = set(words) - matcher.qualities.keys() - FUNCTION_WORDS
     siblings = {token[:-1] for token in unmatched if len(token) >= MIN_CONTRAST_LENGTH}
-    return frozenset(
-        term.word
-        for term, own, around in zip(matcher.terms, found, near, strict=True)
-        if not own
+    absent = [
+        not own
         and not around
         and not term.asked
         and len(term.word) >= MIN_CONTRAST_LENGTH
         and term.word not in FUNCTION_WORDS
-        and term.word[:-1] in siblings
+        for term, own, around in zip(matcher.terms, found, near, strict=True)
+    ]
+    named_elsewhere = {matcher.terms[n].word for n in other_directions(words, matcher) if absent[n]}
+    return (
+        frozenset(
+            term.word
+            for term, missing in zip(matcher.terms, absent, strict=True)
+            if missing and term.word[:-1] in siblings
+        )
+        | named_elsewhere
     )
+
+
+def other_directions(words: Sequence[str], matcher: Matcher) -> set[int]:
+    """Return the question's compass words whose place names the passage gives another one.
+
+    "Kalimantan Tengah" against "Kalimantan Selatan", "Central Java" against "West Java": the
+    passage is about another province. Indonesian puts the compass word after the name,
+    English before it.
+    """
+    terms = [term.word for term in matcher.terms]
+    contrasted: set[int] = set()
+    for place, word in enumerate(words):
+        for number, quality in matcher.qualities.get(word, ()):
+            if quality < EXACT:
+                continue
+            for step, compass in ((1, COMPASS_WORDS["id"]), (-1, COMPASS_WORDS["en"])):
+                asked, said = number + step, place + step
+                if 0 <= asked < len(terms) and 0 <= said < len(words):
+                    if {terms[asked], words[said]} <= compass and terms[asked] != words[said]:
+                        contrasted.add(asked)
+    return contrasted
 
 
 def surest_of_a_tie(scored: list[Scored]) -> list[Scored]:

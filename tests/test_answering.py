@@ -49,6 +49,7 @@ from bot.answering import (
     question_value,
     question_words,
     rank,
+    retrieval_groups,
     retrieve,
     role_asked,
     score_passage,
@@ -1368,6 +1369,18 @@ def test_what_time_is_answered_by_the_hour_not_by_a_dated_sentence(
     )
 
 
+def test_function_words_are_never_search_keys_even_where_they_are_rare() -> None:
+    """In a small store "were" sits in few passages; searching by it misses the answer."""
+    terms = [
+        QueryTerm(word="passengers", weight=3.4, matches={"passengers": EXACT}, documents=6),
+        QueryTerm(word="were", weight=0.8, matches={"were": EXACT}, documents=2),
+        QueryTerm(word="that", weight=0.8, matches={"that": EXACT}, documents=3),
+        QueryTerm(word="train", weight=3.4, matches={"train": EXACT}, documents=6),
+        QueryTerm(word="derailed", weight=3.8, matches={"derailed": EXACT}, documents=4),
+    ]
+    assert retrieval_groups(terms, total=1000) == [["derailed"], ["passengers"], ["train"]]
+
+
 def test_a_passage_naming_a_sibling_of_an_asked_word_is_about_the_other_one() -> None:
     terms = [
         QueryTerm(word="juara", weight=3.0, matches={"juara": EXACT}, documents=2),
@@ -1384,6 +1397,40 @@ def test_a_passage_naming_a_sibling_of_an_asked_word_is_about_the_other_one() ->
     # "ini" is a function word; "lama" names the value asked ("berapa lama"), and "lima" is
     # not its sibling anyway; a word found in the context is not missing
     assert contrasted_words(putri, matcher, [1.0, 1.0, 1.0, 0.0, 0.0]) == set()
+
+
+def test_a_passage_naming_the_same_place_with_another_compass_word_is_about_another_one() -> None:
+    terms = [
+        QueryTerm(word="flooding", weight=3.0, matches={"flooding": EXACT}, documents=2),
+        QueryTerm(word="central", weight=2.0, matches={}, documents=0),
+        QueryTerm(word="java", weight=3.0, matches={"java": EXACT}, documents=2),
+    ]
+    west = PassageHit(1, "Flooding in West Java displaced 3,000 people.", "sentence", 1)
+    assert contrasted_words(west, Matcher.build(terms)) == {"central"}
+    plain = PassageHit(2, "Flooding in Java displaced 3,000 people.", "sentence", 1)
+    assert contrasted_words(plain, Matcher.build(terms)) == set()
+
+
+def test_a_question_about_another_province_of_the_stored_name_is_declined(
+    session_factory: SessionFactory,
+) -> None:
+    store_article(
+        session_factory,
+        "karhutla",
+        "Karhutla Meluas, Helikopter Dikerahkan",
+        "Kebakaran hutan dan lahan di Kalimantan Selatan terus meluas dengan total 1.320 hektare "
+        "lahan terbakar.",
+        "Helikopter pengebom air dikerahkan dari Banjarbaru.",
+    )
+    store_article(  # "Tengah" is stored, so it is no unknown name
+        session_factory,
+        "banjir",
+        "Banjir Rendam Tiga Desa di Jawa Tengah",
+        "Banjir merendam tiga desa di Kabupaten Grobogan, Jawa Tengah, sejak Senin.",
+    )
+    question = "Berapa luas lahan yang terbakar di Kalimantan {}?"
+    assert_answers(session_factory, question.format("Selatan"), "1.320 hektare")
+    assert ask(session_factory, question.format("Tengah")).answer is None
 
 
 def test_a_question_about_the_sibling_of_what_is_stored_is_declined(
