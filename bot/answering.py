@@ -59,9 +59,17 @@ MIN_NAME_LENGTH = 6
 MIN_STORY_NAME_LENGTH = 4
 STORY_PASSAGES = 400
 MAX_ACRONYM = 6
-COMPASS_WORDS = {
-    "id": frozenset("utara selatan barat timur tengah tenggara".split()),
-    "en": frozenset("north south east west central northern southern eastern western".split()),
+# Closed classes whose members, after a word in Indonesian (+1) or before it in English (-1),
+# name another thing: "Kalimantan Tengah" / "Selatan", "musim lalu" / "ini", "last" / "this year"
+SIBLING_CLASSES = {
+    1: (
+        frozenset("utara selatan barat timur tengah tenggara".split()),
+        frozenset("lalu ini depan mendatang".split()),
+    ),
+    -1: (
+        frozenset("north south east west central northern southern eastern western".split()),
+        frozenset("last this next previous".split()),
+    ),
 }
 MIN_CONTRAST_LENGTH = 3  # "SMA" against "SMP"; shorter words differ by a letter too often
 MIN_CLIPPED, MAX_CLIPPED, CLIP_PIECE = 5, 9, 2  # "wabup": two pieces of 2+ letters
@@ -1429,26 +1437,28 @@ def contrasted_words(
     near = context if context is not None else [0.0] * len(found)
     unmatched = set(words) - matcher.qualities.keys() - FUNCTION_WORDS
     siblings = {token[:-1] for token in unmatched if len(token) >= MIN_CONTRAST_LENGTH}
-    absent = [
-        not own
-        and not around
-        and not term.asked
-        and len(term.word) >= MIN_CONTRAST_LENGTH
-        and term.word not in FUNCTION_WORDS
-        for term, own, around in zip(matcher.terms, found, near, strict=True)
-    ]
-    named_elsewhere = {matcher.terms[n].word for n in other_directions(words, matcher) if absent[n]}
+    found_near = [max(own, around) for own, around in zip(found, near, strict=True)]
+    slipped = {
+        term.word
+        for term, quality in zip(matcher.terms, found_near, strict=True)
+        if not quality and _may_contrast(term) and term.word[:-1] in siblings
+    }
+    # a sibling said in the passage itself outweighs the asked word found in its context
+    named = {
+        matcher.terms[n].word
+        for n in named_siblings(words, matcher)
+        if not found[n] and _may_contrast(matcher.terms[n])
+    }
+    return frozenset(slipped | named)
+
+
+def _may_contrast(term: QueryTerm) -> bool:
     return (
-        frozenset(
-            term.word
-            for term, missing in zip(matcher.terms, absent, strict=True)
-            if missing and term.word[:-1] in siblings
-        )
-        | named_elsewhere
+        not term.asked and len(term.word) >= MIN_CONTRAST_LENGTH and term.word not in FUNCTION_WORDS
     )
 
 
-def other_directions(words: Sequence[str], matcher: Matcher) -> set[int]:
+def named_siblings(words: Sequence[str], matcher: Matcher) -> set[int]:
     """Return the question's compass words whose place names the passage gives another one.
 
     "Kalimantan Tengah" against "Kalimantan Selatan", "Central Java" against "West Java": the
@@ -1461,10 +1471,11 @@ def other_directions(words: Sequence[str], matcher: Matcher) -> set[int]:
         for number, quality in matcher.qualities.get(word, ()):
             if quality < EXACT:
                 continue
-            for step, compass in ((1, COMPASS_WORDS["id"]), (-1, COMPASS_WORDS["en"])):
+            for step, classes in SIBLING_CLASSES.items():
                 asked, said = number + step, place + step
                 if 0 <= asked < len(terms) and 0 <= said < len(words):
-                    if {terms[asked], words[said]} <= compass and terms[asked] != words[said]:
+                    pair = {terms[asked], words[said]}
+                    if len(pair) == 2 and any(pair <= siblings for siblings in classes):
                         contrasted.add(asked)
     return contrasted
 

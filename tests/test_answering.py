@@ -1411,6 +1411,20 @@ def test_a_passage_naming_the_same_place_with_another_compass_word_is_about_anot
     assert contrasted_words(plain, Matcher.build(terms)) == set()
 
 
+def test_a_passage_saying_this_season_is_not_about_last_season() -> None:
+    terms = [
+        QueryTerm(word="produksi", weight=3.0, matches={"produksi": EXACT}, documents=2),
+        QueryTerm(word="musim", weight=3.0, matches={"musim": EXACT}, documents=2),
+        QueryTerm(word="lalu", weight=3.0, matches={"lalu": EXACT}, documents=2),
+    ]
+    matcher = Matcher.build(terms)
+    this_season = PassageHit(1, "Total produksi musim ini 96 ribu ton.", "sentence", 1)
+    # the sentence before says "musim lalu", but this one says which season it gives
+    assert contrasted_words(this_season, matcher, [0.0, 1.0, 0.6]) == {"lalu"}
+    last_season = PassageHit(2, "Produksi musim lalu 80 ribu ton.", "sentence", 1)
+    assert contrasted_words(last_season, matcher) == set()
+
+
 def test_a_question_about_another_province_of_the_stored_name_is_declined(
     session_factory: SessionFactory,
 ) -> None:
