@@ -488,7 +488,14 @@ ELEVENTH_ROUND = {
     "blind58": (14, 7),
     "blind60": (16, 8),
 }
-FLOORS = TENTH_ROUND | ELEVENTH_ROUND
+# Twelfth round: written to the eleventh round's brief on new topics; set -> (answered of 24,
+# declined of 8), each measured once, blind, on the round's rules (docs/answering.md,
+# "Twelfth round"), where these floors stand.
+TWELFTH_ROUND = {
+    "blind61": (22, 8),
+    "blind63": (20, 8),
+}
+FLOORS = TENTH_ROUND | ELEVENTH_ROUND | TWELFTH_ROUND
 FIXTURES = Path(__file__).parent / "fixtures"
 
 
