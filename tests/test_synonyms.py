@@ -22,6 +22,12 @@ def test_english_forms_are_listed_as_written() -> None:
     assert synonym_forms("asking") == frozenset()
 
 
+def test_english_forms_take_their_regular_inflections() -> None:
+    assert {"suspends", "halts", "suspending"} <= synonym_forms("stopped")
+    assert {"postponing", "delaying"} <= synonym_forms("delays")
+    assert {"banned", "banning"} <= synonym_forms("prohibited")  # the last consonant doubled
+
+
 def test_a_noun_does_not_bring_the_other_nouns_of_its_root() -> None:
     assert "pelajar" in synonym_forms("murid")
     assert "pelajaran" not in synonym_forms("murid")  # a lesson is no pupil

@@ -203,7 +203,8 @@ def _lookup() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
         for literal in literals:
             by_form.setdefault(literal, set()).update(forms)
     for line in _ENGLISH.strip().splitlines():
-        forms = set(line.split())
+        listed = set(line.split())
+        forms = listed.union(*(_inflections(form) for form in listed if _is_verbal(listed)))
         for form in forms:
             by_form.setdefault(form, set()).update(forms)
     return (
@@ -221,3 +222,27 @@ def synonym_forms(word: str) -> frozenset[str]:
         found |= by_root.get(root, frozenset())
     found.discard(word)
     return frozenset(found)
+
+
+def _is_verbal(forms: set[str]) -> bool:
+    """Tell whether a set names an action: one of its listed forms is a past ("halted")."""
+    return any(form.endswith("ed") for form in forms)
+
+
+def _inflections(word: str) -> set[str]:
+    """Return the regular inflections of a listed English form ("suspend": "suspends").
+
+    Forms that are no word are never stored, so they match nothing.
+    """
+    if word.endswith(("ed", "ing")):
+        return set()
+    stem = word[:-1] if word.endswith("e") else word
+    forms = {word + "s", word + "es", stem + "ed", stem + "ing"}
+    if (
+        len(word) >= 3
+        and word[-1] in "bdgmnprt"
+        and word[-2] in "aeiou"
+        and word[-3] not in "aeiou"
+    ):
+        forms |= {word + word[-1] + "ed", word + word[-1] + "ing"}
+    return forms
