@@ -421,6 +421,8 @@ def asked_values(question: str) -> set[str]:
         ):
             following = marked[position + 1 : position + 2]
             near.update(w for w, asked in following if not asked)
+    if near:  # "berapa berat … dalam gram": the unit a value is asked in is asked too
+        near.update(word for word, _ in marked if word in UNIT_WORDS)
     if near & UNIT_WORDS:  # "luas sawah … berapa hektare": the hectares are the area
         near.update(word for word, _ in marked if word in MEASURE_WORDS)
     return near - QUESTION_WORDS - FUNCTION_WORDS

@@ -1544,6 +1544,20 @@ def test_a_measure_named_away_from_its_asked_unit_is_what_the_unit_measures(
     )
 
 
+def test_the_unit_a_value_is_asked_in_must_be_given(session_factory: SessionFactory) -> None:
+    assert "gram" in asked_values("Berapa berat jam tangan itu dalam gram?")
+    assert "gram" not in asked_values("Apakah jam tangan itu dijual per gram?")  # no value asked
+    store_article(
+        session_factory,
+        "jam",
+        "Jam Tangan Pintar Arka Meluncur",
+        "Jam tangan pintar Arka dijual mulai 14 Maret 2026 dalam pilihan warna hitam dan perak.",
+        "Petambak garam di Sumenep menunggu musim kemarau.",  # "garam" is one slip from "gram"
+    )
+    answer = ask(session_factory, "Berapa berat jam tangan pintar Arka dalam gram?")
+    assert answer.answer is None, answer
+
+
 def test_spoken_jakarta_forms_find_the_written_ones() -> None:
     assert spoken_schwa("dapet") == {"dapat"}
     assert spoken_schwa("tangkep") == {"tangkap"}
