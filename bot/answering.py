@@ -210,6 +210,7 @@ LEMMA_STEM_LANGUAGES = frozenset({"en"})
 PERCENT_WORD = " persen "
 PERCENT_WORDS = frozenset({"persen", "percent"})
 _WORD = re.compile(r"[^\W_]+")
+_SENTENCE_BREAK = re.compile(r"(?<=[.?!])\s+")
 
 
 class PassageHit(Protocol):
@@ -598,12 +599,21 @@ def question_acronyms(question: str) -> set[str]:
     }
 
 
+def words_within_sentences(question: str) -> list[str]:
+    """Return the question's words but the first of each of its sentences (capitalised anyway)."""
+    return [
+        token
+        for sentence in _SENTENCE_BREAK.split(question)
+        for token in _WORD.findall(sentence)[1:]
+    ]
+
+
 def written_names(question: str) -> set[str]:
     """Return the lower-cased words written capitalised after the first, of any length.
 
     None in a question written in title case ("Berapa Jumlah Korban Banjir Di Garut?").
     """
-    tokens = [token for token in _WORD.findall(question)[1:] if token[:1].isalpha()]
+    tokens = [token for token in words_within_sentences(question) if token[:1].isalpha()]
     capitalised = {token.lower() for token in tokens if token[:1].isupper()}
     return capitalised if 2 * len(capitalised) <= len(tokens) else set()
 
@@ -614,10 +624,9 @@ def question_names(question: str) -> set[str]:
     Short capitalised words are left out: they are mostly acronyms and clipped forms
     (Unpad, Undip, BPBD) that readers write differently from the article.
     """
-    tokens = _WORD.findall(question)
     return {
         token.lower()
-        for token in tokens[1:]
+        for token in words_within_sentences(question)
         if token[:1].isupper() and len(token) >= MIN_NAME_LENGTH
     }
 
@@ -1384,6 +1393,7 @@ def rank(
     scored = _prefer_article(scored, preferred_article_id)
     if scored:  # only the best one is tested for what it leaves uncovered
         top = scored[0].hit
+        foreign = names_foreign_to_story(top, matcher, question, context_index)
         scored[0] = replace(
             scored[0],
             uncovered=uncovered_share(
@@ -1391,12 +1401,24 @@ def rank(
                 matcher,
                 contexts[top.passage_id],
                 value=question_value(question, matcher),
-                foreign=names_foreign_to_story(top, matcher, question, context_index)
-                | role_asked(question),
+                foreign=foreign | role_asked(question),
             ),
-            contrasted=contrasted_words(top, matcher, contexts[top.passage_id]),
+            contrasted=contrasted_words(top, matcher, contexts[top.passage_id])
+            | known_elsewhere(foreign, matcher),
         )
     return scored
+
+
+def known_elsewhere(words: Iterable[str], matcher: Matcher) -> frozenset[str]:
+    """Return the words that are no name unknown to the store: another story's names, things.
+
+    "Berapa tunggakan PBB di Mentawai?" answered from a story on Makassar's arrears, with
+    Mentawai in another stored story, is about a story the store does not have; so is "harga
+    daging ayam" answered from a story that never mentions chicken. A name stored nowhere
+    weighs double in the uncovered share instead.
+    """
+    unknown = {term.word for term in matcher.terms if term.unknown_name}
+    return frozenset(word for word in words if word not in unknown)
 
 
 def names_foreign_to_story(
@@ -1408,7 +1430,7 @@ def names_foreign_to_story(
     """
     names = {
         token.lower()
-        for token in _WORD.findall(question)[1:]
+        for token in words_within_sentences(question)
         if token[:1].isupper() and not token.isupper() and len(token) >= MIN_STORY_NAME_LENGTH
     } | priced_things(question)
     own = matcher.best_qualities(passage_words(hit.text))
