@@ -177,6 +177,8 @@ VALUE_QUESTION_WORDS = frozenset(
 )
 COUNT_QUESTION_WORDS = frozenset("berapa berapakah brapa brp many".split())
 COUNT_FILLERS = FUNCTION_WORDS | frozenset("jumlah banyak banyaknya total number numbers".split())
+# "turun jadi berapa sekarang": when the amount is asked, not a thing counted
+NOW_WORDS = frozenset("sekarang kini now today currently".split())
 PEOPLE_WORDS = frozenset("warga orang jiwa penduduk masyarakat people persons residents".split())
 # "Berapa kali seminggu": how often, said of a period, not a count of things.
 TIMES_WORDS = frozenset("kali sering seminggu sepekan sebulan setahun sehari times often".split())
@@ -458,7 +460,8 @@ def counted_word(question: str) -> str | None:
         if not interrogative or word not in COUNT_QUESTION_WORDS:
             continue
         following = (w for w, asked in marked[position + 1 :] if not asked)
-        skipped = COUNT_FILLERS | (MEASURE_WORDS - TIMES_WORDS)  # "berapa luas lahan": lahan
+        # "berapa luas lahan": lahan is counted
+        skipped = COUNT_FILLERS | NOW_WORDS | (MEASURE_WORDS - TIMES_WORDS)
         counted = next((w for w in following if w not in skipped), None)
         if counted is None or counted in COUNTER_WORDS | UNIT_WORDS | PEOPLE_WORDS | TIMES_WORDS:
             return None

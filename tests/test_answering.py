@@ -1160,6 +1160,7 @@ def test_a_name_matches_as_written_not_through_its_root(session_factory: Session
         ("Eh, berapa kali seminggu penerbangan ke Balikpapan?", None),  # how often
         ("How many festival-goers were taken to hospital?", None),  # part of a compound
         ("Kapan jembatan dibuka?", None),
+        ("Harga teh di pabrik turun jadi berapa sekarang?", None),  # when, not what is counted
     ],
 )
 def test_what_a_count_asks_about(question: str, counted: str | None) -> None:
