@@ -493,11 +493,12 @@ ELEVENTH_ROUND = {
 # Twelfth round: written to the eleventh round's brief on new topics; set -> (answered of 24,
 # declined of 8), each measured once, blind, on the round's rules of its time (docs/answering.md,
 # "Twelfth round"): blind61 22 and 8, blind62 21 and 6 (then one rule found on it: the unit a
-# value is asked in), blind63 20 and 8.
+# value is asked in), blind63 20 and 8, blind66 17 and 8 (then "berapa sekarang" found on it).
 TWELFTH_ROUND = {
     "blind61": (22, 8),
     "blind62": (21, 7),
     "blind63": (20, 8),
+    "blind66": (18, 8),
 }
 FLOORS = TENTH_ROUND | ELEVENTH_ROUND | TWELFTH_ROUND
 FIXTURES = Path(__file__).parent / "fixtures"
