@@ -1480,17 +1480,16 @@ def contrasted_words(
 
 
 def _may_contrast(term: QueryTerm) -> bool:
-    return (
-        not term.asked and len(term.word) >= MIN_CONTRAST_LENGTH and term.word not in FUNCTION_WORDS
-    )
+    long_enough = len(term.word) >= MIN_CONTRAST_LENGTH or term.word.isdigit()
+    return not term.asked and long_enough and term.word not in FUNCTION_WORDS
 
 
 def named_siblings(words: Sequence[str], matcher: Matcher) -> set[int]:
-    """Return the question's compass words whose place names the passage gives another one.
+    """Return the question's words whose place next to a shared word holds another sibling.
 
     "Kalimantan Tengah" against "Kalimantan Selatan", "Central Java" against "West Java": the
-    passage is about another province. Indonesian puts the compass word after the name,
-    English before it.
+    passage is about another province (Indonesian puts the compass word after the name,
+    English before it); "kuota 50 GB" against "kuota 30 GB" is another package.
     """
     terms = [term.word for term in matcher.terms]
     contrasted: set[int] = set()
@@ -1501,10 +1500,18 @@ def named_siblings(words: Sequence[str], matcher: Matcher) -> set[int]:
             for step, classes in SIBLING_CLASSES.items():
                 asked, said = number + step, place + step
                 if 0 <= asked < len(terms) and 0 <= said < len(words):
-                    pair = {terms[asked], words[said]}
-                    if len(pair) == 2 and any(pair <= siblings for siblings in classes):
+                    if _siblings(terms[asked], words[said], classes, numbers=step < 0):
                         contrasted.add(asked)
     return contrasted
+
+
+def _siblings(asked: str, said: str, classes: Iterable[frozenset[str]], *, numbers: bool) -> bool:
+    """Tell whether two different words are of one closed class: compass, deictic, a number."""
+    if asked == said:
+        return False
+    if numbers and asked.isdigit() and said.isdigit():  # "kuota 50 GB" against "30 GB"
+        return True
+    return any({asked, said} <= siblings for siblings in classes)
 
 
 def surest_of_a_tie(scored: list[Scored]) -> list[Scored]:

@@ -1415,6 +1415,19 @@ def test_a_passage_naming_the_same_place_with_another_compass_word_is_about_anot
     assert contrasted_words(plain, Matcher.build(terms)) == set()
 
 
+def test_a_passage_giving_another_number_of_the_same_unit_is_about_another_thing() -> None:
+    terms = [
+        QueryTerm(word="paket", weight=3.0, matches={"paket": EXACT}, documents=2),
+        QueryTerm(word="50", weight=4.0, matches={"50": EXACT}, documents=1),
+        QueryTerm(word="gb", weight=4.0, matches={"gb": EXACT}, documents=2),
+    ]
+    matcher = Matcher.build(terms)
+    other = PassageHit(1, "Paket termurah Rp65 ribu untuk kuota 30 GB.", "sentence", 1)
+    assert contrasted_words(other, matcher) == {"50"}
+    both = PassageHit(2, "Paket 30 GB Rp65 ribu, paket 50 GB Rp90 ribu.", "sentence", 1)
+    assert contrasted_words(both, matcher) == set()
+
+
 def test_a_passage_saying_this_season_is_not_about_last_season() -> None:
     terms = [
         QueryTerm(word="produksi", weight=3.0, matches={"produksi": EXACT}, documents=2),
