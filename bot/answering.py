@@ -38,7 +38,7 @@ from bot.text.chat import formal_words, load_lexicon
 from bot.text.frequency import zipf
 from bot.text.language import LanguageCode, detect_language, language_tools
 from bot.text.lemmas import in_dictionary, lemma
-from bot.text.morphology import related_forms
+from bot.text.morphology import indonesian_forms, indonesian_roots, related_forms
 from bot.text.nationality import nationality_forms
 from bot.text.spelling import everyday_corrections, load_everyday_words
 from bot.text.synonyms import synonym_forms
@@ -690,6 +690,10 @@ def _matches(
         for term, count in _everyday_matches(word, index, language).items():
             matches[term] = TYPO
             own = max(own, count)
+        if not matches and language == "id":
+            for term, count in _dropped_vowel_matches(word, index).items():
+                matches[term] = TYPO
+                own = max(own, count)
     return matches, own
 
 
@@ -697,6 +701,24 @@ def _everyday_matches(word: str, index: PassageIndex, language: LanguageCode) ->
     """Return the stored forms of the everyday words one slip from word, with their passages."""
     corrected = everyday_corrections(word, language)
     forms = set(corrected) | _stored_forms(corrected, index, language)
+    return dict(index.document_frequencies(forms))
+
+
+def _dropped_vowel_matches(word: str, index: PassageIndex) -> dict[str, int]:
+    """Return the stored forms of a root a vowel dropped from an affixed word hides.
+
+    "disiagakn" is "disiagakan", root siaga, stored as "menyiagakan".
+    """
+    restored = {
+        word[:at] + vowel + word[at:] for at in range(1, len(word) + 1) for vowel in "aeiou"
+    }
+    roots = {
+        root
+        for candidate in restored
+        for root in indonesian_roots(candidate)
+        if root != candidate and len(root) >= MIN_ROOT_LENGTH and in_dictionary(root, "id")
+    }
+    forms = set().union(*(indonesian_forms(root) for root in roots)) if roots else set()
     return dict(index.document_frequencies(forms))
 
 

@@ -1598,6 +1598,22 @@ def test_the_unit_a_value_is_asked_in_must_be_given(session_factory: SessionFact
     assert answer.answer is None, answer
 
 
+def test_a_vowel_dropped_from_an_affixed_word_finds_its_roots_other_forms(
+    session_factory: SessionFactory,
+) -> None:
+    store_article(
+        session_factory,
+        "hitung",
+        "Hitung Ulang Pilkades Mallari",
+        "Polisi menyiagakan 60 personel untuk mengamankan hitung ulang surat suara.",
+    )
+    terms = expanded(session_factory, "Brp personel polisi yg disiagakn waktu hitung ulang?")
+    assert "menyiagakan" in terms["disiagakn"].matches  # disiagakan, root siaga
+    assert_answers(
+        session_factory, "Brp personel polisi yg disiagakn waktu hitung ulang?", "60 personel"
+    )
+
+
 def test_spoken_jakarta_forms_find_the_written_ones() -> None:
     assert spoken_schwa("dapet") == {"dapat"}
     assert spoken_schwa("tangkep") == {"tangkap"}
