@@ -762,8 +762,10 @@ def _stem_variants(word: str, index: PassageIndex, language: LanguageCode) -> li
         for stem in stems:
             if len(stem) < MIN_ROOT_LENGTH or not stem.isalpha():
                 continue
+            # English nouns in -ment name the act of their verb: "ship" is "shipments"
+            derived = {stem, stem + "ment"} if tools.code == "en" else {stem}
             for term, count in index.vocabulary_with_prefix(stem, limit=200):
-                if term != word and tools.stem(term) == stem:
+                if term != word and tools.stem(term) in derived:
                     variants[term] = count
     return list(variants.items())
 

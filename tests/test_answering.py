@@ -1614,6 +1614,19 @@ def test_a_vowel_dropped_from_an_affixed_word_finds_its_roots_other_forms(
     )
 
 
+def test_an_english_verb_finds_its_noun_in_ment(session_factory: SessionFactory) -> None:
+    store_article(
+        session_factory,
+        "palm",
+        "Malaysia palm oil exports rise",
+        "Shipments to India more than doubled to 386,000 tons in April.",
+        language="en",
+    )
+    terms = expanded(session_factory, "How much palm oil did Malaysia ship to India?")
+    assert "shipments" in terms["ship"].matches
+    assert_answers(session_factory, "How much palm oil did Malaysia ship to India?", "386,000")
+
+
 def test_spoken_jakarta_forms_find_the_written_ones() -> None:
     assert spoken_schwa("dapet") == {"dapat"}
     assert spoken_schwa("tangkep") == {"tangkap"}
