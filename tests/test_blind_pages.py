@@ -494,12 +494,13 @@ ELEVENTH_ROUND = {
 # declined of 8), each measured once, blind, on the round's rules of its time (docs/answering.md,
 # "Twelfth round"): blind61 22 and 8, blind62 21 and 6 (then one rule found on it: the unit a
 # value is asked in), blind63 20 and 8, blind66 17 and 8 (then "berapa sekarang" found on it),
-# blind67 19 and 7 (then "kuota 50 GB" against "30 GB" and dropped vowels found on it), blind65
-# 22 and 8 on the round's final rules.
+# blind67 19 and 7 (then "kuota 50 GB" against "30 GB" and dropped vowels found on it); blind64
+# 17 and 8 and blind65 22 and 8 on the round's final rules.
 TWELFTH_ROUND = {
     "blind61": (22, 8),
     "blind62": (21, 7),
     "blind63": (20, 8),
+    "blind64": (17, 8),
     "blind65": (22, 8),
     "blind66": (19, 8),
     "blind67": (20, 8),
