@@ -124,6 +124,8 @@ QUESTION_WORDS = frozenset(
     "brapa brp berapaan gimana gmn knp kpn dmn sapa napa ngapain "
     "what whats which who whom whose when where why how".split()
 )
+# "so far", "sejauh ini": until now, not a distance (the words would weigh as rare ones)
+SO_FAR = frozenset({("so", "far"), ("sejauh", "ini"), ("as", "yet")})
 FUNCTION_WORDS = frozenset(
     "yang dan di ke dari ini itu dengan untuk pada adalah ialah dalam tidak tak akan juga oleh "
     "karena bahwa atau sebagai telah sudah saya aku kamu anda kita kami mereka dia ia bisa dapat "
@@ -404,7 +406,11 @@ def _question_tokens(question: str) -> list[tuple[str, bool]]:
 def question_words(question: str) -> list[str]:
     """Return the question's words without question words and single letters, once each."""
     seen: dict[str, None] = {}
-    for word, interrogative in _question_tokens(question):
+    tokens = _question_tokens(question)
+    pairs = zip(tokens, [("", False), *tokens[:-1]], [*tokens[1:], ("", False)], strict=True)
+    for (word, interrogative), (before, _), (after, _) in pairs:
+        if (before, word) in SO_FAR or (word, after) in SO_FAR:
+            continue
         if not interrogative and (len(word) > 1 or word.isdigit()):
             seen.setdefault(word)
     return list(seen)

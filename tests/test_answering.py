@@ -248,6 +248,14 @@ def test_question_words_drop_question_words() -> None:
     ]
 
 
+def test_so_far_is_a_time_not_words_to_find() -> None:
+    assert question_words("How many signatures has the petition got so far?") == [
+        *("signatures", "has", "the", "petition", "got")
+    ]
+    assert question_words("Berapa korban banjir sejauh ini?") == ["korban", "banjir"]
+    assert "far" in question_words("Is the station far from the port?")  # a distance
+
+
 @pytest.mark.parametrize(
     ("first", "second"),
     [
