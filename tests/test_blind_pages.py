@@ -494,8 +494,9 @@ ELEVENTH_ROUND = {
 # declined of 8), each measured once, blind, on the round's rules of its time (docs/answering.md,
 # "Twelfth round"): blind61 22 and 8, blind62 21 and 6 (then one rule found on it: the unit a
 # value is asked in), blind63 20 and 8, blind66 17 and 8 (then "berapa sekarang" found on it),
-# blind67 19 and 7 (then "kuota 50 GB" against "30 GB" and dropped vowels found on it); blind64
-# 17 and 8 and blind65 22 and 8 on the round's final rules.
+# blind67 19 and 7 (then "kuota 50 GB" against "30 GB" and dropped vowels found on it); on the
+# round's final rules blind64 17 and 8, blind65 22 and 8, blind68 18 and 6 ("so far" was then
+# found on it), blind69 18 and 8.
 TWELFTH_ROUND = {
     "blind61": (22, 8),
     "blind62": (21, 7),
@@ -504,6 +505,8 @@ TWELFTH_ROUND = {
     "blind65": (22, 8),
     "blind66": (19, 8),
     "blind67": (20, 8),
+    "blind68": (19, 6),
+    "blind69": (18, 8),
 }
 FLOORS = TENTH_ROUND | ELEVENTH_ROUND | TWELFTH_ROUND
 FIXTURES = Path(__file__).parent / "fixtures"
