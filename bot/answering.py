@@ -407,9 +407,9 @@ def question_words(question: str) -> list[str]:
     """Return the question's words without question words and single letters, once each."""
     seen: dict[str, None] = {}
     tokens = _question_tokens(question)
-    pairs = zip(tokens, [("", False), *tokens[:-1]], [*tokens[1:], ("", False)], strict=True)
-    for (word, interrogative), (before, _), (after, _) in pairs:
-        if (before, word) in SO_FAR or (word, after) in SO_FAR:
+    words = ["", *(word for word, _ in tokens), ""]
+    for place, (word, interrogative) in enumerate(tokens, start=1):
+        if (words[place - 1], word) in SO_FAR or (word, words[place + 1]) in SO_FAR:
             continue
         if not interrogative and (len(word) > 1 or word.isdigit()):
             seen.setdefault(word)
