@@ -215,6 +215,10 @@ PERCENT_WORD = " persen "
 PERCENT_WORDS = frozenset({"persen", "percent"})
 _WORD = re.compile(r"[^\W_]+")
 _SENTENCE_BREAK = re.compile(r"(?<=[.?!])\s+")
+_APOSTROPHES = "'\u2019"  # typed and typographic
+_NEGATION = re.compile(rf"\b(\w+?)n[{_APOSTROPHES}]t\b", re.IGNORECASE)
+_NEGATED = {"wo": "will", "ca": "can", "sha": "shall"}  # won't, can't, shan't
+_CLITIC = re.compile(rf"[{_APOSTROPHES}](?:s|re|ve|ll|d|m)\b", re.IGNORECASE)
 
 
 class PassageHit(Protocol):
@@ -370,6 +374,7 @@ def written_out(question: str) -> tuple[str, ...]:
     dapat; "Sam" is not "sama"), but a capitalised first word may be a chat question word
     ("Gimana …", "Brp …").
     """
+    question = english_contractions_undone(question)
     if question_language(question) != "id":
         return tuple(passage_words(question))
     words: list[str] = []
@@ -380,6 +385,14 @@ def written_out(question: str) -> tuple[str, ...]:
         else:
             words.append(token.lower())
     return tuple(words)
+
+
+def english_contractions_undone(question: str) -> str:
+    """Return the question with "don't", "won't", "it's" written out ("don" is no word)."""
+    question = _NEGATION.sub(
+        lambda match: _NEGATED.get(match[1].lower(), match[1]) + " not", question
+    )
+    return _CLITIC.sub("", question)
 
 
 def _meant_question_word(word: str) -> str:

@@ -248,6 +248,14 @@ def test_question_words_drop_question_words() -> None:
     ]
 
 
+def test_english_contractions_are_written_out() -> None:
+    # "don" would weigh as a rare word and match "doing"; "won" is no win
+    assert written_out("What's the fine if you don't pay?") == (
+        *("what", "the", "fine", "if", "you", "do", "not", "pay"),
+    )
+    assert written_out("Why won't they're ferries sail?")[:4] == ("why", "will", "not", "they")
+
+
 def test_so_far_is_a_time_not_words_to_find() -> None:
     assert question_words("How many signatures has the petition got so far?") == [
         *("signatures", "has", "the", "petition", "got")
