@@ -124,8 +124,11 @@ QUESTION_WORDS = frozenset(
     "brapa brp berapaan gimana gmn knp kpn dmn sapa napa ngapain "
     "what whats which who whom whose when where why how".split()
 )
-# "so far", "sejauh ini": until now, not a distance (the words would weigh as rare ones)
-SO_FAR = frozenset({("so", "far"), ("sejauh", "ini"), ("as", "yet")})
+# "so far", "at the moment": until now, not a distance or an instant (they would weigh as rare
+# words)
+TIME_PHRASES = frozenset(
+    {("so", "far"), ("sejauh", "ini"), ("as", "yet"), ("at", "the", "moment"), ("right", "now")}
+)
 FUNCTION_WORDS = frozenset(
     "yang dan di ke dari ini itu dengan untuk pada adalah ialah dalam tidak tak akan juga oleh "
     "karena bahwa atau sebagai telah sudah saya aku kamu anda kita kami mereka dia ia bisa dapat "
@@ -420,13 +423,21 @@ def question_words(question: str) -> list[str]:
     """Return the question's words without question words and single letters, once each."""
     seen: dict[str, None] = {}
     tokens = _question_tokens(question)
-    words = ["", *(word for word, _ in tokens), ""]
-    for place, (word, interrogative) in enumerate(tokens, start=1):
-        if (words[place - 1], word) in SO_FAR or (word, words[place + 1]) in SO_FAR:
-            continue
-        if not interrogative and (len(word) > 1 or word.isdigit()):
+    said = _time_phrase_places([word for word, _ in tokens])
+    for place, (word, interrogative) in enumerate(tokens):
+        if place not in said and not interrogative and (len(word) > 1 or word.isdigit()):
             seen.setdefault(word)
     return list(seen)
+
+
+def _time_phrase_places(words: Sequence[str]) -> set[int]:
+    """Return the places of words saying "until now" ("so far", "at the moment")."""
+    places: set[int] = set()
+    for phrase in TIME_PHRASES:
+        for start in range(len(words) - len(phrase) + 1):
+            if tuple(words[start : start + len(phrase)]) == phrase:
+                places.update(range(start, start + len(phrase)))
+    return places
 
 
 def asked_values(question: str) -> set[str]:

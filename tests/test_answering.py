@@ -261,6 +261,9 @@ def test_so_far_is_a_time_not_words_to_find() -> None:
         *("signatures", "has", "the", "petition", "got")
     ]
     assert question_words("Berapa korban banjir sejauh ini?") == ["korban", "banjir"]
+    assert question_words("How full is the reservoir at the moment?") == [
+        *("full", "is", "the", "reservoir")
+    ]
     assert "far" in question_words("Is the station far from the port?")  # a distance
 
 

@@ -501,7 +501,7 @@ TWELFTH_ROUND = {
     "blind61": (22, 8),
     "blind62": (21, 7),
     "blind63": (20, 8),
-    "blind64": (18, 8),
+    "blind64": (19, 8),
     "blind65": (22, 8),
     "blind66": (19, 8),
     "blind67": (20, 8),
