@@ -495,8 +495,8 @@ ELEVENTH_ROUND = {
 # "Twelfth round"): blind61 22 and 8, blind62 21 and 6 (then one rule found on it: the unit a
 # value is asked in), blind63 20 and 8, blind66 17 and 8 (then "berapa sekarang" found on it),
 # blind67 19 and 7 (then "kuota 50 GB" against "30 GB" and dropped vowels found on it); on the
-# round's final rules blind64 17 and 8, blind65 22 and 8, blind68 18 and 6 ("so far" was then
-# found on it), blind69 18 and 8.
+# round's late rules blind64 17 and 8 (then contractions and "at the moment" found on it), blind65
+# 22 and 8, blind68 18 and 6 (then "so far" found on it), blind69 18 and 8.
 TWELFTH_ROUND = {
     "blind61": (22, 8),
     "blind62": (21, 7),
