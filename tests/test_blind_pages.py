@@ -496,7 +496,8 @@ ELEVENTH_ROUND = {
 # value is asked in), blind63 20 and 8, blind66 17 and 8 (then "berapa sekarang" found on it),
 # blind67 19 and 7 (then "kuota 50 GB" against "30 GB" and dropped vowels found on it); on the
 # round's late rules blind64 17 and 8 (then contractions and "at the moment" found on it), blind65
-# 22 and 8, blind68 18 and 6 (then "so far" found on it), blind69 18 and 8.
+# 22 and 8, blind68 18 and 6 (then "so far" found on it), blind69 18 and 8; blind70 20 and 8 on
+# the round's final rules.
 TWELFTH_ROUND = {
     "blind61": (22, 8),
     "blind62": (21, 7),
@@ -507,6 +508,7 @@ TWELFTH_ROUND = {
     "blind67": (20, 8),
     "blind68": (19, 6),
     "blind69": (18, 8),
+    "blind70": (20, 8),
 }
 FLOORS = TENTH_ROUND | ELEVENTH_ROUND | TWELFTH_ROUND
 FIXTURES = Path(__file__).parent / "fixtures"

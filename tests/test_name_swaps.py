@@ -4,7 +4,7 @@ Every answerable question of the blind sets that names a place or person of its 
 asked again with that name replaced by a name from another page of the same set ("Berapa
 tunggakan PBB di Makassar?" becomes "… di Mentawai?"). The store holds no such story, so the
 honest reply is "not known". Without the rule that declines them (a name the answering story
-never mentions, known from another story), 194 of these 654 were answered with the other
+never mentions, known from another story), 196 of these 661 were answered with the other
 story's passage; with it, 12 are.
 """
 
