@@ -119,9 +119,13 @@ _BOILERPLATE_START = re.compile(
 )
 _CAPTION_CREDIT = re.compile(r"\b(?:foto|photo|image|gambar|sumber foto|credit)\s*:\s*\S", re.I)
 _PAREN_TAIL = re.compile(r"\(([^()]*)\)\.?$")
+# Consent banners: "We use cookies", "Accept analytics cookies", "View cookies", "Kami
+# menggunakan cookie …" (a story about cookies to eat says none of these).
 _COOKIE_CONSENT = re.compile(
     r"\bcookies?\b.*\b(?:accept|agree|consent|settings?|preferences|privacy|setuju|"
-    r"kebijakan|izin)|\b(?:accept|agree|consent|setuju)\b.*\bcookies?\b",
+    r"kebijakan|izin)|\b(?:accept|agree|consent|setuju)\b.*\bcookies?\b"
+    r"|\b(?:reject|tolak|view|manage|essential|analytics|necessary|optional|functional|"
+    r"we use|this site uses|menggunakan)\b(?:\s+\w+){0,3}\s+cookies?\b",
     re.IGNORECASE,
 )
 # A photo caption credited after a slash at its very end: ".../Net", ".../Ist", ".../RMOL";

@@ -108,6 +108,8 @@ def test_boilerplate_lines_are_kept_aside() -> None:
         "   \n\n \t ",
         "Accept All\n\nCookie Settings",
         "We use cookies to improve your experience. Accept all cookies or manage settings.",
+        "We use cookies\n\nWe use some essential cookies to make this service work.\n\n"
+        "Accept analytics cookies\n\nReject analytics cookies\n\nView cookies",
         "Populer\n\nHarga Cabai Naik di Pasar Induk\n\nKamis, 02 Mei 2024 | 13:53\n\n"
         "Banjir Rendam Dua Desa\n\nKamis, 02 Mei 2024 | 12:10",
         "Home\n\nNews\n\nSport\n\nWeather",
