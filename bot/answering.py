@@ -144,6 +144,9 @@ FUNCTION_WORDS = frozenset(
     # everyday chat Indonesian: "jadi tuntutan jaksa buat Haris berapa tahun sih?"
     "eh oh wah jadi buat aja sih dong deh kok nih tuh gimana gmn gak nggak ga enggak udah dah "
     "yg dgn utk kalo klo bgt banget emang memang kah bakal gara ya yah nah loh lho kan biar "
+    # "kena longsor" (hit by), "lewat jalur mana" (via, as
+    # "melalui"), "dr" (from, or a doctor's title before the name that matters)
+    "kena lewat dr "
     # "ada kabar soal festival layang-layang?", "any news on the rail strike?"
     "kabar berita news "
     # "kapal asal Filipina": where from, as "dari" says
@@ -705,6 +708,8 @@ def _matches(
     meant = own > 0 and in_dictionary(word, language)
     if maybe_misspelt and zipf(word) < COMMON_WORD_ZIPF and not meant:
         neighbours = _typo_neighbours(word, close)
+        if name and seen:  # a name the store holds is no slip for an everyday word: "Tahuna"
+            neighbours = [(term, n) for term, n in neighbours if zipf(term) < COMMON_WORD_ZIPF]
         if not neighbours and language == "en" and word.endswith("s") and len(word) > 4:
             singular = word[:-1]  # "familes": a slip in a plural the store holds singular
             neighbours = _typo_neighbours(singular, _spelled_near(singular, index, language))

@@ -92,6 +92,8 @@ COUNTER_WORDS = frozenset(
 UNIT_WORDS = frozenset(
     "ton kg kilogram gram kuintal liter meter km kilometer sentimeter cm milimeter mm hektare "
     "hektar ha persen derajat watt megawatt mw kwh "
+    # animals are counted in "ekor": "berapa ekor" is not answered by "11 kali"
+    "ekor "
     "tonnes tons tonne kilograms kilos litres liters metres meters kilometres kilometers miles "
     "centimetres centimeters millimetres millimeters "
     "hectares acres percent degrees megawatts gigabytes terabytes".split()

@@ -1744,3 +1744,55 @@ def test_a_particular_sum_asked_is_not_any_sum(session_factory: SessionFactory) 
     answer = ask(session_factory, "Berapa gaji gelandang Dimas Saputra?")
     assert answer.answer is None, answer  # a transfer fee is no salary
     assert_answers(session_factory, "Berapa nilai transfer Dimas Saputra?", "Rp9,5 miliar")
+
+
+def test_chat_light_words_weigh_as_function_words(session_factory: SessionFactory) -> None:
+    store_article(
+        session_factory,
+        "longsor",
+        "Longsor Tutup Jalan Provinsi di Cikajang",
+        "Longsor setinggi tiga meter menutup jalan provinsi di Cikajang sejak Senin pagi.",
+        "Akibat longsor, kendaraan dari arah Garut dialihkan melalui jalur Pameungpeuk dengan "
+        "tambahan jarak sekitar 20 kilometer.",
+        "Dinas PUPR memperkirakan perbaikan jalan menelan biaya Rp3,1 miliar.",
+        "Ketua RT setempat, dr. Asep Saepudin, meminta warga waspada.",
+    )
+    assert_answers(
+        session_factory, "Kendaraan dr Garut dialihkn lewat jalur mana?", "jalur Pameungpeuk"
+    )
+    assert_answers(
+        session_factory, "Butuh biaya berapa buat memperbaiki jalan yg kena longsor?", "Rp3,1"
+    )
+
+
+def test_a_stored_name_is_no_slip_for_an_everyday_word(session_factory: SessionFactory) -> None:
+    store_article(
+        session_factory,
+        "kakatua",
+        "Penyelundupan Kakatua Digagalkan",
+        "Petugas menggagalkan penyelundupan satwa melalui Pelabuhan Tahuna.",
+        "Pelaku terancam penjara lima tahun.",
+    )
+    tahuna = expanded(session_factory, "Kakatua diselundupkan lewat Tahuna tahun ini?")["tahuna"]
+    assert "tahuna" in tahuna.matches
+    assert "tahun" not in tahuna.matches
+
+
+def test_animals_are_counted_in_ekor(session_factory: SessionFactory) -> None:
+    store_article(
+        session_factory,
+        "satwa",
+        "Karantina Gagalkan Penyelundupan Satwa di Bitung",
+        "Sepanjang tahun ini, petugas karantina sudah 11 kali menggagalkan penyelundupan kakatua "
+        "dan nuri melalui Pelabuhan Bitung.",
+    )
+    assert_declines(session_factory, "Berapa ekor kakatua yang diselundupkan lewat Bitung?")
+    store_article(
+        session_factory,
+        "kakatua",
+        "Kakatua Jambul Kuning Disita di Bitung",
+        "Petugas menggagalkan penyelundupan 45 ekor kakatua jambul kuning di Pelabuhan Bitung.",
+    )
+    assert_answers(
+        session_factory, "Berapa ekor kakatua yang diselundupkan lewat Bitung?", "45 ekor"
+    )
