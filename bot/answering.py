@@ -147,6 +147,8 @@ FUNCTION_WORDS = frozenset(
     # "kena longsor" (hit by), "lewat jalur mana" (via, as
     # "melalui"), "dr" (from, or a doctor's title before the name that matters)
     "kena lewat dr "
+    # "turnamen kayak gitu": like that, as "seperti itu"
+    "kayak begitu gitu seperti "
     # "ada kabar soal festival layang-layang?", "any news on the rail strike?"
     "kabar berita news "
     # "kapal asal Filipina": where from, as "dari" says
@@ -199,6 +201,8 @@ PARTICULAR_SUMS = frozenset(
     "gaji upah honor tunjangan denda sewa cicilan premi tebusan "
     "salary salaries wage wages fine fines rent ransom".split()
 )
+# Particles of chat that sit anywhere in a question: "brp sih total", "kapan ya dibuka".
+CHAT_PARTICLES = frozenset("sih dong deh kok nih tuh ya yah kah lah pun nah loh lho".split())
 ASKED_VALUE_WEIGHT = 0.5
 FUNCTION_WORD_WEIGHT = 0.2
 HEADLINE_CONTEXT = 0.5  # a word found only in the sentence's article headline
@@ -444,8 +448,11 @@ def _time_phrase_places(words: Sequence[str]) -> set[int]:
 
 
 def asked_values(question: str) -> set[str]:
-    """Return the words right next to a question word asking for a value ("jam berapa")."""
-    marked = _question_tokens(question)
+    """Return the words right next to a question word asking for a value ("jam berapa").
+
+    Chat particles in between are skipped: "brp sih total tunggakan" asks the total.
+    """
+    marked = [token for token in _question_tokens(question) if token[0] not in CHAT_PARTICLES]
     near: set[str] = set()
     for position, (word, interrogative) in enumerate(marked):
         if not interrogative:

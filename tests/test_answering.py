@@ -1796,3 +1796,23 @@ def test_animals_are_counted_in_ekor(session_factory: SessionFactory) -> None:
     assert_answers(
         session_factory, "Berapa ekor kakatua yang diselundupkan lewat Bitung?", "45 ekor"
     )
+
+
+def test_chat_particles_do_not_hide_the_word_asked() -> None:
+    assert "total" in asked_values("brp sih total tunggakan insentif perawat?")
+    assert "total" in asked_values("berapa total tunggakan insentif perawat?")
+
+
+def test_like_that_in_chat_weighs_as_a_function_word(session_factory: SessionFactory) -> None:
+    store_article(
+        session_factory,
+        "catur",
+        "Turnamen Catur Internasional Danau Toba Diikuti 14 Negara",
+        "Sebanyak 180 pecatur dari 14 negara mengikuti turnamen di Parapat, Simalungun.",
+        "Panitia berencana menggelar turnamen serupa setiap tahun untuk menarik wisatawan.",
+    )
+    assert_answers(
+        session_factory,
+        "Turnamen catur kayak gitu bakal digelar tiap tahun gak?",
+        "setiap tahun",
+    )
