@@ -71,6 +71,31 @@ SIBLING_CLASSES = {
         frozenset("last this next previous".split()),
     ),
 }
+# Closed classes whose members exclude one another wherever they stand: a passage that lacks
+# the asked one and names another ("tarif jarak terdekat" against "jarak terjauh", "beras
+# premium" against "beras medium", "arabica" against "robusta") is about the other one.
+EXCLUSIVE_CLASSES = tuple(
+    frozenset(line.split())
+    for line in """
+    terdekat terjauh
+    tertinggi terendah
+    terbesar terkecil
+    termahal termurah
+    terbanyak tersedikit
+    tercepat terlama
+    nearest closest farthest furthest
+    highest lowest
+    largest biggest smallest
+    cheapest dearest priciest
+    fastest slowest
+    longest shortest
+    premium medium
+    arabika arabica robusta liberika
+    pria wanita
+    men women
+    male female
+    """.strip().splitlines()
+)
 MIN_CONTRAST_LENGTH = 3  # "SMA" against "SMP"; shorter words differ by a letter too often
 MIN_CLIPPED, MAX_CLIPPED, CLIP_PIECE = 5, 9, 2  # "wabup": two pieces of 2+ letters
 # "Kepala" is clipped to "ka": kades (kepala desa), kadis, kasatreskrim, kalapas.
@@ -1542,7 +1567,18 @@ def contrasted_words(
         for n in named_siblings(words, matcher)
         if not found[n] and _may_contrast(matcher.terms[n])
     }
-    return frozenset(slipped | named)
+    excluded = {
+        term.word
+        for term, quality in zip(matcher.terms, found_near, strict=True)
+        if not quality and _excludes(term.word, unmatched)  # asked or not: "terdekat berapa"
+    }
+    return frozenset(slipped | named | excluded)
+
+
+def _excludes(asked: str, said: Iterable[str]) -> bool:
+    """Tell whether a passage word is of the asked word's exclusive class ("premium", "medium")."""
+    classes = [members for members in EXCLUSIVE_CLASSES if asked in members]
+    return any(word in members for members in classes for word in said)
 
 
 def _may_contrast(term: QueryTerm) -> bool:

@@ -1816,3 +1816,37 @@ def test_like_that_in_chat_weighs_as_a_function_word(session_factory: SessionFac
         "Turnamen catur kayak gitu bakal digelar tiap tahun gak?",
         "setiap tahun",
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "elsewhere", "asked", "declined"),
+    [
+        (
+            "Tarif KRL Jogja-Solo tetap Rp8.000 sekali jalan untuk jarak terjauh.",
+            "Stasiun terdekat dari Candi Prambanan adalah Stasiun Brambanan.",
+            "Tarif KRL Jogja-Solo buat jarak terjauh berapa?",
+            "Tarif KRL Jogja-Solo buat jarak terdekat berapa?",
+        ),
+        (
+            "Harga beras medium di Pasar Terong kini mencapai Rp15.800 per kilogram. Pedagang "
+            "menyebut stok beras premium masih cukup sampai akhir tahun.",
+            "Penjualan mobil premium di Medan naik 12 persen.",
+            "Harga beras medium di Pasar Terong sekarang brp?",
+            "Harga beras premium di Pasar Terong sekarang brp?",
+        ),
+        (
+            "The association forecast robusta output for the season at 29.5 million bags.",
+            "Arabica futures in New York rose to a record on Friday.",
+            "What is the forecast for robusta output this season?",
+            "What is the forecast for arabica output this season?",
+        ),
+    ],
+)
+def test_a_member_of_an_exclusive_class_is_not_another(
+    session_factory: SessionFactory, sentence: str, elsewhere: str, asked: str, declined: str
+) -> None:
+    language = "en" if sentence.startswith("The") else "id"
+    store_article(session_factory, "class", None, *sentence.split(". "), language=language)
+    store_article(session_factory, "other", None, elsewhere, language=language)
+    assert_answers(session_factory, asked, sentence.split()[1])
+    assert_declines(session_factory, declined)
