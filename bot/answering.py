@@ -98,8 +98,21 @@ EXCLUSIVE_CLASSES = tuple(
 )
 MIN_CONTRAST_LENGTH = 3  # "SMA" against "SMP"; shorter words differ by a letter too often
 MIN_CLIPPED, MAX_CLIPPED, CLIP_PIECE = 5, 9, 2  # "wabup": two pieces of 2+ letters
-# "Kepala" is clipped to "ka": kades (kepala desa), kadis, kasatreskrim, kalapas.
-IRREGULAR_CLIPS = {"kepala": "ka"}
+# Words news clips from the middle: kades (kepala desa), damkar (pemadam kebakaran), nakes
+# (tenaga kesehatan), dishub (dinas perhubungan), disdik, lapas (lembaga pemasyarakatan), rutan
+# (rumah tahanan), ojol (ojek online).
+IRREGULAR_CLIPS = {
+    "kepala": "ka",
+    "pemadam": "dam",
+    "kebakaran": "kar",
+    "tenaga": "na",
+    "dinas": "dis",
+    "perhubungan": "hub",
+    "pendidikan": "dik",
+    "pemasyarakatan": "pas",
+    "tahanan": "tan",
+    "online": "ol",
+}
 CANDIDATE_LIMIT = 120
 MAX_QUERY_TERMS = 4
 ALTERNATIVES = 2
@@ -152,7 +165,15 @@ QUESTION_WORDS = frozenset(
 # "so far", "at the moment": until now, not a distance or an instant (they would weigh as rare
 # words)
 TIME_PHRASES = frozenset(
-    {("so", "far"), ("sejauh", "ini"), ("as", "yet"), ("at", "the", "moment"), ("right", "now")}
+    {
+        ("so", "far"),
+        ("sejauh", "ini"),
+        ("as", "yet"),
+        ("at", "the", "moment"),
+        ("right", "now"),
+        ("kemarin",),
+        ("yesterday",),
+    }
 )
 FUNCTION_WORDS = frozenset(
     "yang dan di ke dari ini itu dengan untuk pada adalah ialah dalam tidak tak akan juga oleh "

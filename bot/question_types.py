@@ -101,7 +101,7 @@ UNIT_WORDS = frozenset(
 # A count asked for outright: "how many", or "berapa" before a counter word or a unit.
 _COUNTED = re.compile(
     r"\bhow many\b|\b(?:berapa|berapakah|brapa|brp)\s+"
-    rf"(?:{'|'.join(sorted(COUNTER_WORDS | UNIT_WORDS))})\b"
+    rf"(?:{'|'.join(sorted(COUNTER_WORDS | UNIT_WORDS))}|kali)\b"
 )
 _PORTION = re.compile(r"\bhow much of\b")
 # "How fast did the tickets go?" asks a measure, whatever it is of; "how big" may be a sum.

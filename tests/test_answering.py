@@ -265,6 +265,7 @@ def test_so_far_is_a_time_not_words_to_find() -> None:
         *("full", "is", "the", "reservoir")
     ]
     assert "far" in question_words("Is the station far from the port?")  # a distance
+    assert "kemarin" not in question_words("Ada berapa pompa yg disiagakan waktu rob kemarin?")
 
 
 @pytest.mark.parametrize(
@@ -640,6 +641,12 @@ def test_clipped_compounds_join_the_beginnings_of_words() -> None:
     assert not clips_words(passage_words("harga beras naik"), "hargab")
     assert clips_words(passage_words("pelantikan kepala desa terpilih"), "kades")
     assert not clips_words(passage_words("kepala sekolah"), "kades")
+    # clipped from the middle of a word: pemaDAM KebakARan, TeNAga KESehatan, rumah TAhaNan
+    assert clips_words(passage_words("34 unit mobil pemadam kebakaran"), "damkar")
+    assert clips_words(passage_words("para tenaga kesehatan puskesmas"), "nakes")
+    assert clips_words(passage_words("ditahan di rumah tahanan Kupang"), "rutan")
+    assert clips_words(passage_words("Kepala Dinas Perhubungan"), "dishub")
+    assert not clips_words(passage_words("pemadam api ringan"), "damkar")
 
 
 def test_only_a_words_best_matches_say_what_is_asked() -> None:
@@ -1850,3 +1857,9 @@ def test_a_member_of_an_exclusive_class_is_not_another(
     store_article(session_factory, "other", None, elsewhere, language=language)
     assert_answers(session_factory, asked, sentence.split()[1])
     assert_declines(session_factory, declined)
+
+
+def test_how_many_times_asks_a_count_not_a_sum() -> None:
+    question = "Udah berapa kali buku dipinjam lewat perpustakaan keliling?"
+    assert asked_value(question, meant={"pinjaman"}) is Value.AMOUNT  # "pinjaman": a loan
+    assert asked_value("Berapa pinjaman yang dicairkan?") is Value.MONEY
