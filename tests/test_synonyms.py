@@ -13,7 +13,7 @@ def test_an_indonesian_root_finds_the_affixed_forms_of_its_synonyms() -> None:
 
 def test_a_literal_form_does_not_stand_for_its_root() -> None:
     assert "tewas" in synonym_forms("meninggal")
-    assert synonym_forms("tinggal") == frozenset()  # "meninggal" (died) is not "tinggal" (stay)
+    assert "tewas" not in synonym_forms("tinggal")  # "meninggal" (died) is not "tinggal" (stay)
 
 
 def test_english_forms_are_listed_as_written() -> None:
@@ -70,3 +70,13 @@ def test_deployed_personnel_are_sent_in_or_involved() -> None:
 def test_every_is_said_with_or_without_se() -> None:
     assert "setiap" in synonym_forms("tiap")
     assert "tiap" in synonym_forms("setiap")
+
+
+def test_a_price_per_kilo_is_asked_with_se() -> None:
+    assert {"kilogram", "kg"} <= synonym_forms("sekilo")  # "brp sekilo?": per kilogram
+    assert "liter" in synonym_forms("seliter")
+
+
+def test_what_is_left_is_said_with_tinggal() -> None:
+    assert "tinggal" in synonym_forms("sisa")  # "tinggal 300 ekor": 300 left
+    assert "tinggal" in synonym_forms("tersisa")

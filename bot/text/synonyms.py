@@ -109,6 +109,9 @@ kualitas mutu
 =terbesar =utama =teratas
 =sekarang =kini
 =seminggu =sepekan
+=sekilo =kilo =kilogram =kg
+sisa =tinggal
+=seliter =liter
 """
 
 _ENGLISH = """
