@@ -195,6 +195,8 @@ FUNCTION_WORDS = frozenset(
     "kena lewat dr "
     # "turnamen kayak gitu": like that, as "seperti itu"
     "kayak begitu gitu seperti "
+    # "pas jam sibuk" (when), "sebenarnya" (actually)
+    "pas sebenarnya sebetulnya "
     # "ada kabar soal festival layang-layang?", "any news on the rail strike?"
     "kabar berita news "
     # "kapal asal Filipina": where from, as "dari" says

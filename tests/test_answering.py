@@ -1863,3 +1863,24 @@ def test_how_many_times_asks_a_count_not_a_sum() -> None:
     question = "Udah berapa kali buku dipinjam lewat perpustakaan keliling?"
     assert asked_value(question, meant={"pinjaman"}) is Value.AMOUNT  # "pinjaman": a loan
     assert asked_value("Berapa pinjaman yang dicairkan?") is Value.MONEY
+
+
+def test_chat_when_and_actually_weigh_as_function_words(session_factory: SessionFactory) -> None:
+    store_article(
+        session_factory,
+        "lapas",
+        "Ratusan Napi Lapas Sampit Dipindah",
+        "Lapas Sampit kini dihuni 1.248 orang, padahal kapasitasnya hanya 300 orang.",
+        "Setelah penambahan jadwal, jarak antarkereta pada jam sibuk pagi akan dipangkas "
+        "menjadi 20 menit.",
+        *(
+            f"Gerbong nomor {n} dicat ulang dengan warna baru oleh pekerja bengkel."
+            for n in range(30)
+        ),
+    )
+    assert_answers(session_factory, "brp sebenarnya kapasitas lapas sampit?", "300 orang")
+    assert_answers(
+        session_factory,
+        "Jarak antar kreta pas jam sibuk pagi jadi brp menit stlh jadwl ditambah?",
+        "20 menit",
+    )
