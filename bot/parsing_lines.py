@@ -176,7 +176,10 @@ _BYLINES = tuple(
         r"^(?:By|BY|Oleh|OLEH)\s*:?\s+(?P<name>[^,;|(]+?)\s*(?:[,;|(].*)?$",
         r"^(?P<name>[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,5})\s+-\s+"
         r"(?:detik\w*|[\w-]+(?:\.[\w-]+)*\.(?:com|id|net|org|co\.id|news))$",
-        r"^(?i:penulis|reporter|pewarta|oleh|laporan)\s*:\s*(?P<name>[^|;]+?)\s*(?:[|;].*)?$",
+        # "Penulis: Kontributor Pekalongan, Tri Wahyuningsih | Editor: …": the role goes
+        r"^(?i:penulis|reporter|pewarta|oleh|laporan)\s*:\s*"
+        r"(?:(?i:kontributor|koresponden|wartawan|jurnalis)\b[^,|;]*,\s*)?"
+        r"(?P<name>[^|;]+?)\s*(?:[|;].*)?$",
     )
 )
 _NAME_PARTICLES = frozenset("de van von der bin binti al da di dos del la le and dan &".split())

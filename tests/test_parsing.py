@@ -12,7 +12,7 @@ import pytest
 from bot.evaluation.parsing import evaluate_parsing, load_expected
 from bot.news import NotAnArticle, ParsedArticle, published_iso
 from bot.parsing import parse_body, parse_page
-from bot.parsing_lines import classify_line
+from bot.parsing_lines import byline_author, classify_line
 from bot.text.sentences import split_sentences
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
@@ -245,3 +245,15 @@ def test_parsing_a_ten_kilobyte_page_is_fast() -> None:
 )
 def test_a_rate_ending_a_headline_is_no_photo_credit(line: str, kind: str) -> None:
     assert classify_line(line).kind == kind
+
+
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        ("Penulis: Kontributor Pekalongan, Tri Wahyuningsih | Editor: Bambang", "Tri Wahyuningsih"),
+        ("Penulis: Ahmad Faisal | Editor: Dewi", "Ahmad Faisal"),
+        ("By Oliver Grant, Transport correspondent", "Oliver Grant"),
+    ],
+)
+def test_a_bylines_role_is_not_the_authors_name(line: str, author: str) -> None:
+    assert byline_author(line) == author
