@@ -20,6 +20,7 @@ from rapidfuzz import fuzz
 from bot.question_types import (
     COUNTER_WORDS,
     MEASURE_WORDS,
+    MONEY_WORDS,
     RATE_WORDS,
     UNIT_WORDS,
     Value,
@@ -249,6 +250,8 @@ PARTICULAR_SUMS = frozenset(
     "gaji upah honor tunjangan denda sewa cicilan premi tebusan "
     "salary salaries wage wages fine fines rent ransom".split()
 )
+# After "berapa", a sum or a rate ("merugi berapa tiap hari"), not things counted.
+NOT_COUNTED = MONEY_WORDS | frozenset("tiap setiap each every".split())
 # Particles of chat that sit anywhere in a question: "brp sih total", "kapan ya dibuka".
 CHAT_PARTICLES = frozenset("sih dong deh kok nih tuh ya yah kah lah pun nah loh lho".split())
 ASKED_VALUE_WEIGHT = 0.5
@@ -1475,7 +1478,44 @@ def question_value(question: str, matcher: Matcher) -> Value | None:
         for word, quality in term.matches.items()
         if quality == max(term.matches.values())
     }
-    return asked_value(" ".join(written_out(question)), meant=meant)
+    value = asked_value(" ".join(written_out(question)), meant=meant)
+    return Value.AMOUNT if value is Value.MONEY and _counts_things(question, matcher) else value
+
+
+def _counts_things(question: str, matcher: Matcher) -> bool:
+    """Tell whether a count names the things counted, no sum ("berapa saksi … kasus dana desa").
+
+    A capitalised word after "berapa" is the subject, not what is counted ("Berapa Pemprov
+    siapkan dana?").
+    """
+    counted = _word_after_count(question)
+    if counted is None or counted != counted_word(question) or _means_no_thing(counted, matcher):
+        return False
+    return all(token.lower() != counted or token.islower() for token in _WORD.findall(question))
+
+
+def _word_after_count(question: str) -> str | None:
+    """Return the word right after "berapa" ("berapa banyak" and "berapa jumlah" too)."""
+    marked = _question_tokens(question)
+    for position, (word, interrogative) in enumerate(marked):
+        if interrogative and word in COUNT_QUESTION_WORDS:
+            following = [w for w, _ in marked[position + 1 :] if w not in ("banyak", "jumlah")]
+            return following[0] if following else None
+    return None
+
+
+def _means_no_thing(word: str, matcher: Matcher) -> bool:
+    """Tell whether a word after "berapa" means a sum or a rate, or slips a function word."""
+    if word in NOT_COUNTED:
+        return True
+    term = next((term for term in matcher.terms if term.word == word), None)
+    if term is not None and term.matches:  # "berapa anggran": the slip means "anggaran"
+        best = max(term.matches.values())
+        if any(match in NOT_COUNTED for match, q in term.matches.items() if q == best):
+            return True
+    # "brp sbenarnya biaya": a slip of "sebenarnya" counts nothing
+    slip = zipf(word) < UNKNOWN_WORD_ZIPF and everyday_corrections(word, "id")[:1]
+    return bool(slip and FUNCTION_WORDS.intersection(slip))
 
 
 def _fetch_context(

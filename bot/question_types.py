@@ -39,7 +39,7 @@ _NUMBER_WORDS = (
 # Words naming a sum of money: a question asking "how much" about one wants a currency amount.
 MONEY_WORDS = frozenset(
     "harga harganya biaya biayanya tarif tarifnya nilai nilainya bernilai senilai anggaran "
-    "anggarannya dana "
+    "anggarannya dana nominal "
     "kerugian gaji upah ongkos denda modal omzet omset pendapatan penghasilan utang pinjaman "
     "investasi subsidi insentif uang duit honor tunjangan pajak retribusi iuran premi sewa bayar "
     "membayar dibayar dibayarkan bayaran tebusan ganti rugi kompensasi belanja pengeluaran "

@@ -1884,3 +1884,18 @@ def test_chat_when_and_actually_weigh_as_function_words(session_factory: Session
         "Jarak antar kreta pas jam sibuk pagi jadi brp menit stlh jadwl ditambah?",
         "20 menit",
     )
+
+
+@pytest.mark.parametrize(
+    ("question", "value"),
+    [
+        ("Penyidik sudah memeriksa berapa saksi di kasus dana desa itu?", Value.AMOUNT),
+        ("Berapa banyak pupuk subsidi yang dialokasikan buat Lampung Tengah?", Value.AMOUNT),
+        ("Berapa dana desa yang dikorupsi?", Value.MONEY),
+        ("Berapa Pemprov siapkan dana buat bibit kopi?", Value.MONEY),  # the subject
+        ("Kerugian pelabuhan berapa tiap hari?", Value.MONEY),  # a rate
+        ("brp sbenarnya biaya persiapan PTSL?", Value.MONEY),  # a slip of "sebenarnya"
+    ],
+)
+def test_things_counted_beside_a_sum_word_ask_a_count(question: str, value: Value) -> None:
+    assert question_value(question, Matcher.build([])) is value
