@@ -73,6 +73,10 @@ CASES: list[tuple[str, list[str]]] = [
     ),
     ("Apa kabar? Saya baik! Terima kasih.", ["Apa kabar?", "Saya baik!", "Terima kasih."]),
     ("Ada 37 kasus. 11 di antaranya berat.", ["Ada 37 kasus.", "11 di antaranya berat."]),
+    (
+        "The next auction is on Dec. 2, when 7.1 million kg are offered. Prices fell in Nov.",
+        ["The next auction is on Dec. 2, when 7.1 million kg are offered.", "Prices fell in Nov."],
+    ),
     ("", []),
     ("   \n  ", []),
     ("Tanpa titik di akhir", ["Tanpa titik di akhir"]),

@@ -11,6 +11,8 @@ _ABBREVIATIONS = frozenset(
     "Letjen Jend Kompol Kab Kec Kel Ds Prov No Nos Vol Hal hlm Tel Telp Fig approx vs Vs "
     "Mt Ft Ave Blvd Rd Inc Corp Ltd Co Bros Moh Muh Moch Mhd".split()
 )
+# Months a wire abbreviates before the day: "scheduled for Dec. 2, when …".
+_MONTHS = frozenset("Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split())
 # After a dotted abbreviation (U.S., a.m.), only these capitalised words start a new sentence.
 _SENTENCE_STARTERS = frozenset(
     "The A An It He She They We I In On At As But And This That These Those There His Her "
@@ -85,6 +87,8 @@ def _ends_after_full_stop(text: str, stop: int, next_word: str) -> bool:
         token_start -= 1
     token = text[token_start:stop]
     if token in _ABBREVIATIONS or (len(token) == 1 and token.isupper()):
+        return False
+    if token in _MONTHS and next_word.isdigit():
         return False
     if _INITIALS.fullmatch(token):
         return next_word in _SENTENCE_STARTERS
