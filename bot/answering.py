@@ -95,6 +95,8 @@ EXCLUSIVE_CLASSES = tuple(
     pria wanita
     men women
     male female
+    merah putih hitam hijau kuning biru cokelat coklat ungu
+    red white black green yellow blue brown purple
     """.strip().splitlines()
 )
 MIN_CONTRAST_LENGTH = 3  # "SMA" against "SMP"; shorter words differ by a letter too often
@@ -1630,9 +1632,9 @@ def contrasted_words(
         for n in named_siblings(words, matcher)
         if not found[n] and _may_contrast(matcher.terms[n])
     }
-    excluded = {
+    excluded = {  # the passage's own sibling outweighs the asked word in its context
         term.word
-        for term, quality in zip(matcher.terms, found_near, strict=True)
+        for term, quality in zip(matcher.terms, found, strict=True)
         if not quality and _excludes(term.word, unmatched)  # asked or not: "terdekat berapa"
     }
     return frozenset(slipped | named | excluded)

@@ -1899,3 +1899,18 @@ def test_chat_when_and_actually_weigh_as_function_words(session_factory: Session
 )
 def test_things_counted_beside_a_sum_word_ask_a_count(question: str, value: Value) -> None:
     assert question_value(question, Matcher.build([])) is value
+
+
+def test_a_colour_in_the_passage_outweighs_the_asked_one_in_its_headline(
+    session_factory: SessionFactory,
+) -> None:
+    store_article(
+        session_factory,
+        "onions",
+        "Philippines to import red and white onions",
+        "Red onions were selling for as much as 280 pesos a kilogram at Manila markets.",
+        "Officials blamed typhoons for the damage to farms in Nueva Ecija.",
+        language="en",
+    )
+    assert_answers(session_factory, "What is the price of red onions in Manila?", "280 pesos")
+    assert_declines(session_factory, "What is the price of white onions in Manila?")
