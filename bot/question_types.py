@@ -240,11 +240,11 @@ _PLACE_NOUNS = (
     "pasar stadion gedung balai kampung dusun pelabuhan bandara terminal stasiun kantor rumah "
     "sekolah kampus masjid gereja pura hotel wilayah kawasan daerah lokasi perairan selat teluk "
     "danau hutan taman lapangan alun rsud rs puskesmas klinik bangsal lorong ruang gudang pabrik "
-    "toko warung gerai loket bank minimarket kebun sawah tambang posko rutan lapas penjara "
+    "toko warung gerai loket bank minimarket kebun sawah tambang posko rutan lapas penjara lahan "
     "village town city county district province street road river island mountain beach port "
     "airport station hospital school office church hall park square harbour harbor clinic "
     "centre center coast bay lake forest ward shop store branch warehouse factory farm "
-    "camp shelter prison jail"
+    "camp shelter prison jail site"
 )
 _PLACE_NOUN = rf"(?:{_PLACE_NOUNS.replace(' ', '|')})"
 _PLACE = re.compile(  # case-sensitive but for the scoped (?i:…): a name starts with a capital

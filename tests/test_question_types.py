@@ -132,6 +132,8 @@ def test_a_misspelt_money_word_asks_for_money_through_the_word_it_means() -> Non
         (Value.PLACE, "RSUD RA Kartini Jepara kini merawat 63 pasien DBD.", True),
         (Value.PLACE, "Warga dapat membayar PBB melalui bank daerah dan kantor pos.", True),
         (Value.PLACE, "Warga dapat membayar PBB dengan aplikasi.", False),
+        (Value.PLACE, "Bangkai ikan dikubur di lahan milik perusahaan daerah.", True),
+        (Value.PLACE, "Volunteers gathered at the site on Sunday.", True),
         (Value.REASON, "Tebingnya masih labil, jadi petugas hanya bekerja saat cuaca cerah.", True),
         (Value.REASON, "Investigators believe it was started by sparks from a grinder.", True),
         (Value.REASON, "Hujan turun deras sehingga jalan ditutup.", True),

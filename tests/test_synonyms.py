@@ -80,3 +80,8 @@ def test_a_price_per_kilo_is_asked_with_se() -> None:
 def test_what_is_left_is_said_with_tinggal() -> None:
     assert "tinggal" in synonym_forms("sisa")  # "tinggal 300 ekor": 300 left
     assert "tinggal" in synonym_forms("tersisa")
+
+
+def test_cities_go_by_their_everyday_names() -> None:
+    assert "yogyakarta" in synonym_forms("jogja")
+    assert "surakarta" in synonym_forms("solo")

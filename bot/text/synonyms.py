@@ -110,6 +110,8 @@ kualitas mutu
 =sekarang =kini
 =seminggu =sepekan
 =sekilo =kilo =kilogram =kg
+=jogja =yogya =yogyakarta =jogjakarta
+=solo =surakarta
 sisa =tinggal
 =seliter =liter
 """
