@@ -19,6 +19,7 @@ from rapidfuzz import fuzz
 
 from bot.question_types import (
     COUNTER_WORDS,
+    MEASURE_UNITS,
     MEASURE_WORDS,
     MONEY_WORDS,
     RATE_WORDS,
@@ -1146,7 +1147,11 @@ def passage_features(
     headline = hit.kind == "headline"
     holds = value is not None and holds_value(value, hit.text, headline=headline)
     if holds and value is Value.AMOUNT:
-        holds = not _lacks_asked_unit(own, matcher) and not _lacks_counted(own, matcher)
+        holds = not (
+            _lacks_asked_unit(own, matcher)
+            or _lacks_counted(own, matcher)
+            or _lacks_measure_unit(tokens, matcher)
+        )
     if holds and value is Value.MONEY:
         holds = not _lacks_particular_sum(own, matcher)
     if holds and value is Value.NAME:
@@ -1205,6 +1210,20 @@ def _lacks_asked_unit(own: Sequence[float], matcher: Matcher) -> bool:
     return any(
         term.asked and term.word in UNIT_WORDS and not quality
         for term, quality in zip(matcher.terms, own, strict=True)
+    )
+
+
+def _lacks_measure_unit(tokens: Sequence[str], matcher: Matcher) -> bool:
+    """Tell whether the passage lacks every unit of the measure asked ("berapa luas": hectares).
+
+    A unit asked for decides instead ("berapa persen … kelebihan berat badan").
+    """
+    if any(term.asked and term.word in UNIT_WORDS for term in matcher.terms):
+        return False
+    words = set(tokens)
+    return any(
+        term.asked and not words & MEASURE_UNITS.get(term.word.removesuffix("nya"), words)
+        for term in matcher.terms
     )
 
 

@@ -312,6 +312,23 @@ def value_required(question: str) -> bool:
     )
 
 
+# A measure is given in its units: "berapa luas lahan TPA" is not answered by "180 truk".
+_LENGTH = "meter m km kilometer kilometre kilometres kilometers metres meters cm sentimeter "
+_LENGTH += "centimetres mm milimeter mdpl feet ft miles mil"
+_AREA = "hektare hektar ha hectares acres m2 km2 persegi square"
+_WEIGHT = "kg kilogram kilograms kilos kilo ton tonnes tons tonne gram grams kuintal ons pounds"
+MEASURE_UNITS = {
+    measure: frozenset(units.split())
+    for measure, units in {
+        "luas": _AREA,
+        "tinggi": _LENGTH,
+        "panjang": _LENGTH,
+        "lebar": _LENGTH,
+        "jauh": _LENGTH,
+        "tebal": _LENGTH,
+        "berat": _WEIGHT,
+    }.items()
+}
 # "Berapa besar kenaikan", "berapa luas kerusakan": a measure, not a count of things.
 MEASURE_WORDS = frozenset(
     "besar luas lama jauh tinggi panjang berat dalam lebar tebal cepat hasil kali nilai "

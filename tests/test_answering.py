@@ -40,6 +40,7 @@ from bot.answering import (
     missing_share,
     names_foreign_to_story,
     passage_contexts,
+    passage_features,
     passage_words,
     phrase_acronyms,
     prefer_own_sentence,
@@ -1914,3 +1915,35 @@ def test_a_colour_in_the_passage_outweighs_the_asked_one_in_its_headline(
     )
     assert_answers(session_factory, "What is the price of red onions in Manila?", "280 pesos")
     assert_declines(session_factory, "What is the price of white onions in Manila?")
+
+
+def test_a_measure_is_given_in_its_units(session_factory: SessionFactory) -> None:
+    store_article(
+        session_factory,
+        "tpa",
+        "Truk Sampah ke TPA Suwung Dibatasi",
+        "Pemprov Bali membatasi jumlah truk yang boleh masuk ke lahan TPA Suwung dari 300 "
+        "menjadi 180 truk per hari.",
+        "Pembatasan berlaku mulai Senin.",
+    )
+    assert_declines(session_factory, "Berapa luas lahan TPA Suwung?")
+    store_article(
+        session_factory,
+        "lahan",
+        "Lahan TPA Suwung Penuh",
+        "Lahan TPA Suwung seluas 32 hektare kini hampir penuh.",
+    )
+    assert_answers(session_factory, "Berapa luas lahan TPA Suwung?", "32 hektare")
+
+
+def test_a_unit_asked_decides_over_a_measure_word() -> None:
+    share = QueryTerm(word="persen", weight=3.0, matches={"persen": EXACT}, documents=2, asked=True)
+    weight = QueryTerm(word="berat", weight=3.0, matches={"berat": EXACT}, documents=2, asked=True)
+    matcher = Matcher.build([share, weight])
+    text = "Sebanyak 31 persen warga mengalami kelebihan berat badan."
+    hit = PassageHit(passage_id=1, text=text, kind="sentence", article_id=1)
+    tokens = passage_words(text)
+    features = passage_features(
+        hit, tokens, matcher.best_qualities(tokens), [0.0, 0.0], matcher, Value.AMOUNT
+    )
+    assert features[FEATURES.index("value_missing")] == 0.0  # a share is what is asked
