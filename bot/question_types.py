@@ -5,8 +5,10 @@ sentence with "Rp 15.000" in it."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from enum import Enum
+
+from bot.text.lemmas import in_dictionary
 
 
 class Value(Enum):
@@ -437,6 +439,7 @@ def names_thing(passage: str, forms: Iterable[str], question_words: Iterable[str
     lowered = [token.lower() for token in tokens]
     skipped = _NAMING_FILLERS.union(question_words)
     things = set(forms)
+    is_name = _is_title_name if _title_case(tokens) else _is_name
     for position, word in enumerate(lowered):
         if word not in things:
             continue
@@ -444,13 +447,26 @@ def names_thing(passage: str, forms: Iterable[str], question_words: Iterable[str
             beside = position + step
             while 0 <= beside < len(tokens) and lowered[beside] in skipped:
                 beside += step
-            if 0 < beside < len(tokens) and _is_name(tokens[beside]):
+            if 0 < beside < len(tokens) and is_name(tokens[beside]):
                 return True
     return False
 
 
 def _is_name(token: str) -> bool:
     return token[:1].isupper() and token.lower() not in _CALENDAR
+
+
+def _title_case(tokens: Sequence[str]) -> bool:
+    """Tell a headline written in title case, where every word is capitalised."""
+    words = [token for token in tokens if token[:1].isalpha()]
+    return len(words) >= 4 and sum(word[0].isupper() for word in words) >= 0.7 * len(words)
+
+
+def _is_title_name(token: str) -> bool:
+    """Tell a name in title case: capitalised like every word, but no dictionary word
+    ("Tahan Kades Sukadana": "Tahan" is a verb; "Forum Peretas": "Forum" a noun)."""
+    word = token.lower()
+    return _is_name(token) and not in_dictionary(word, "id") and not in_dictionary(word, "en")
 
 
 # "Dari Thailand sendiri berapa ton?", "ke Jepang saja", "khusus untuk jalur Senaru": the

@@ -228,6 +228,11 @@ def test_a_name_counts_only_beside_the_thing_asked_about() -> None:
     assert names_thing(given, {"koordinator"}, asked)
     withheld = "Tersangka adalah pejabat berinisial YT dan direktur CV Flobamora Tirta."
     assert not names_thing(withheld, {"pejabat"}, {"pejabat", "berinisial", "yt"})
+    # In title case every word is capitalised: a verb or a noun beside the thing is no name.
+    title = "Kejari Lombok Timur Tahan Kades Sukadana, Diduga Korupsi Dana Desa"
+    assert not names_thing(title, {"kades"}, {"kades", "sukadana"})
+    assert not names_thing("Data Warga Dijual di Forum Peretas", {"peretas"}, {"peretas"})
+    assert names_thing("Polisi Tangkap Peretas Bjorka di Madiun", {"peretas"}, {"peretas"})
     named = "Kapten kapal tersebut, Sutrisno, selamat."
     assert names_thing(named, {"kapten"}, {"kapten", "kapal"})
 
