@@ -510,7 +510,7 @@ TWELFTH_ROUND = {
     "blind69": (18, 8),
     "blind70": (20, 8),
 }
-# Thirteenth round: blind71–80 measured on the last release, blind83–90 on the round's rules of
+# Thirteenth round: blind71-80 measured on the last release, blind83-90 on the round's rules of
 # their time (docs/answering.md, "Thirteenth round"); the floors are the round's final figures.
 THIRTEENTH_ROUND = {
     "blind71": (21, 6),
