@@ -27,6 +27,7 @@ from bot.question_types import (
     Value,
     asked_part,
     asked_value,
+    counts_in,
     holds_share,
     holds_value,
     named_thing,
@@ -1148,7 +1149,7 @@ def passage_features(
     holds = value is not None and holds_value(value, hit.text, headline=headline)
     if holds and value is Value.AMOUNT:
         holds = not (
-            _lacks_asked_unit(own, matcher)
+            _lacks_asked_unit(own, matcher, tokens)
             or _lacks_counted(own, matcher)
             or _lacks_measure_unit(tokens, matcher)
         )
@@ -1205,12 +1206,24 @@ def named_forms(question: str, matcher: Matcher) -> frozenset[str] | None:
     return None if term is None else frozenset(term.matches)
 
 
-def _lacks_asked_unit(own: Sequence[float], matcher: Matcher) -> bool:
-    """Tell whether the passage lacks the unit a count is asked in ("berapa ton")."""
+def _lacks_asked_unit(own: Sequence[float], matcher: Matcher, tokens: Sequence[str]) -> bool:
+    """Tell whether the passage lacks the unit a count is asked in ("berapa ton").
+
+    The unit must count something: "ganti rugi Rp6 juta per hektare" gives no hectares, unless
+    a rate is asked ("berapa per gram").
+    """
     return any(
-        term.asked and term.word in UNIT_WORDS and not quality
+        term.asked
+        and term.word in UNIT_WORDS
+        and (not quality or not _counts_in_unit(term, matcher, tokens))
         for term, quality in zip(matcher.terms, own, strict=True)
     )
+
+
+def _counts_in_unit(term: QueryTerm, matcher: Matcher, tokens: Sequence[str]) -> bool:
+    """Tell whether a number stands before the asked unit, or the question asks a rate."""
+    rate = f" per {term.word}" in f" {matcher.query_text}"
+    return rate or term.word in PERCENT_WORDS or counts_in(term.matches, tokens)
 
 
 def _lacks_measure_unit(tokens: Sequence[str], matcher: Matcher) -> bool:

@@ -261,6 +261,21 @@ _AGE = re.compile(
     r"\(\d{1,3}\)|\b(?:usia|umur|berusia|berumur|aged|age of|age)\s+\d{1,3}\b"
     r"|\b\d{1,3}[\s-]*(?:tahun|thn|years? old|year-old)\b"
 )
+_NUMBER_TOKENS = frozenset(_NUMBER_WORDS.split())
+
+
+def counts_in(units: Iterable[str], tokens: Sequence[str]) -> bool:
+    """Tell whether a number stands right before one of the units ("230 hektare", "1,2 juta
+    ton"), not "per hektare"."""
+    wanted = set(units)
+    return any(
+        token in wanted
+        and place
+        and (tokens[place - 1].isdigit() or tokens[place - 1] in _NUMBER_TOKENS)
+        for place, token in enumerate(tokens)
+    )
+
+
 _DIGIT_OR_NUMBER_WORD = re.compile(rf"\d|\b(?:{_NUMBER_WORDS.replace(' ', '|')})\b")
 
 

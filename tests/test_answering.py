@@ -1947,3 +1947,27 @@ def test_a_unit_asked_decides_over_a_measure_word() -> None:
         hit, tokens, matcher.best_qualities(tokens), [0.0, 0.0], matcher, Value.AMOUNT
     )
     assert features[FEATURES.index("value_missing")] == 0.0  # a share is what is asked
+
+
+def test_an_asked_unit_must_count_something(session_factory: SessionFactory) -> None:
+    store_article(
+        session_factory,
+        "puso",
+        "Ribuan Hektare Sawah di Klaten Terendam Banjir",
+        "Petani yang sawahnya puso berhak mendapat ganti rugi Rp6 juta per hektare dari asuransi.",
+        "Menurut dinas pertanian, sekitar 230 hektare dipastikan puso karena tanaman mengering.",
+    )
+    assert_answers(session_factory, "Berapa hektare sawah di Klaten yang puso?", "230 hektare")
+
+
+def test_a_rate_asked_is_given_per_unit() -> None:
+    per = QueryTerm(word="per", weight=0.2, matches={"per": EXACT}, documents=2)
+    gram = QueryTerm(word="gram", weight=3.0, matches={"gram": EXACT}, documents=2, asked=True)
+    matcher = Matcher.build([per, gram])  # "berapa per gram?"
+    text = "Pengepul membeli emas dari penambang seharga 1,1 juta per gram."
+    hit = PassageHit(passage_id=1, text=text, kind="sentence", article_id=1)
+    tokens = passage_words(text)
+    features = passage_features(
+        hit, tokens, matcher.best_qualities(tokens), [0.0, 0.0], matcher, Value.AMOUNT
+    )
+    assert features[FEATURES.index("value_missing")] == 0.0
