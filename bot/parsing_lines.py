@@ -283,8 +283,15 @@ def related_headline(text: str) -> str | None:
     return headline or None
 
 
+_CLOSING_CLOCK = re.compile(r"\s*\b[ap]\.m\.$", re.IGNORECASE)
+
+
 def looks_like_headline(text: str) -> bool:
-    """Tell a listed headline from a body sentence: short, with no full stop inside or after."""
+    """Tell a listed headline from a body sentence: short, with no full stop inside or after.
+
+    The dots of a closing clock time are no full stop: "… school hours at 10 p.m.".
+    """
+    text = _CLOSING_CLOCK.sub("", text)
     word_count = len(text.split())
     return (
         2 <= word_count <= _MAX_HEADLINE_WORDS

@@ -12,7 +12,7 @@ import pytest
 from bot.evaluation.parsing import evaluate_parsing, load_expected
 from bot.news import NotAnArticle, ParsedArticle, published_iso
 from bot.parsing import parse_body, parse_page
-from bot.parsing_lines import byline_author, classify_line
+from bot.parsing_lines import byline_author, classify_line, looks_like_headline
 from bot.text.sentences import split_sentences
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
@@ -257,3 +257,8 @@ def test_a_rate_ending_a_headline_is_no_photo_credit(line: str, kind: str) -> No
 )
 def test_a_bylines_role_is_not_the_authors_name(line: str, author: str) -> None:
     assert byline_author(line) == author
+
+
+def test_a_listed_headline_may_close_on_a_clock_time() -> None:
+    assert looks_like_headline("Seoul to cap cram school hours for primary pupils at 10 p.m.")
+    assert not looks_like_headline("The meeting ended late.")
