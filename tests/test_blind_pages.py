@@ -511,7 +511,8 @@ TWELFTH_ROUND = {
     "blind70": (20, 8),
 }
 # Thirteenth round: blind71-80 measured on the last release, blind83-90 on the round's rules of
-# their time (docs/answering.md, "Thirteenth round"); the floors are the round's final figures.
+# their time, blind81-82 on its final rules (docs/answering.md, "Thirteenth round"); the floors
+# are the round's final figures.
 THIRTEENTH_ROUND = {
     "blind71": (21, 6),
     "blind72": (22, 7),
@@ -523,6 +524,8 @@ THIRTEENTH_ROUND = {
     "blind78": (22, 7),
     "blind79": (22, 7),
     "blind80": (23, 6),
+    "blind81": (20, 6),
+    "blind82": (21, 5),
     "blind83": (20, 7),
     "blind84": (20, 7),
     "blind85": (19, 7),
