@@ -41,7 +41,7 @@ _NUMBER_WORDS = (
 # Words naming a sum of money: a question asking "how much" about one wants a currency amount.
 MONEY_WORDS = frozenset(
     "harga harganya biaya biayanya tarif tarifnya nilai nilainya bernilai senilai anggaran "
-    "anggarannya dana nominal "
+    "anggarannya dana nominal apbd apbn "
     "kerugian gaji upah ongkos denda modal omzet omset pendapatan penghasilan utang pinjaman "
     "investasi subsidi insentif uang duit honor tunjangan pajak retribusi iuran premi sewa bayar "
     "membayar dibayar dibayarkan bayaran tebusan ganti rugi kompensasi belanja pengeluaran "
@@ -410,9 +410,16 @@ def holds_value(value: Value, passage: str, *, headline: bool = False) -> bool:
         return _DURATION.search(text) is not None
     if value is Value.REASON:
         return _REASON.search(text) is not None
-    return _DIGIT_OR_NUMBER_WORD.search(text) is not None
+    return _DIGIT_OR_NUMBER_WORD.search(_NOT_AN_AMOUNT.sub(" ", text)) is not None
 
 
+# Numbers that count nothing: an age after a name ("Syamsul Hadi (38)"), a date ("(17/11)"),
+# a clock time ("pukul 13.25", "13.25 WIB", "10:30", "7 pm").
+_NOT_AN_AMOUNT = re.compile(
+    r"\(\d{1,3}\)|\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b"
+    r"|\b(?:pukul|jam)\s\d{1,2}(?:[.:]\d{2})?\b|\b\d{1,2}[.:]\d{2}\s?(?:wib|wita|wit)\b"
+    r"|\b\d{1,2}:\d{2}\b|\b\d{1,2}\s?(?:am|pm|a\.m\.|p\.m\.)"
+)
 _CALENDAR = frozenset(f"{_MONTHS} {_DAYS}".split())
 
 

@@ -33,6 +33,7 @@ from bot.question_types import (
         ("Berapa tarif kapal untuk dewasa?", Value.MONEY),
         ("How much did the new clinic cost?", Value.MONEY),
         ("Keris itu ditaksir bernilai berapa?", Value.MONEY),
+        ("Berapa total APBD Medan 2026 yang disahkan?", Value.MONEY),  # a budget is a sum
         ("How much is an adult ticket at the Lyric?", Value.MONEY),
         ("How many tickets were sold?", Value.AMOUNT),
         ("Berapa kasus campak di Garut?", Value.AMOUNT),
@@ -102,6 +103,9 @@ def test_a_misspelt_money_word_asks_for_money_through_the_word_it_means() -> Non
         (Value.AMOUNT, "Tiga tersangka ditahan.", True),
         (Value.AMOUNT, "Sebanyak 214 kasus tercatat.", True),
         (Value.AMOUNT, "Warga diminta waspada.", False),
+        (Value.AMOUNT, "Kereta pengganti berangkat pukul 13.25 WIB.", False),  # a clock time
+        (Value.AMOUNT, "Kapten kapal, Syamsul Hadi (38), selamat pada Senin (17/11).", False),
+        (Value.AMOUNT, "Stocks rose to 2.41 million tonnes at 10:30 a.m.", True),
         (Value.REASON, "Perjalanan ditambah karena jumlah penumpang naik.", True),
         (Value.REASON, "Drivers voted to strike after talks over pay failed.", True),
         (Value.REASON, "KAI menambah 24 perjalanan KRL mulai Senin.", False),
