@@ -99,6 +99,8 @@ EXCLUSIVE_CLASSES = tuple(
     male female
     merah putih hitam hijau kuning biru cokelat coklat ungu
     red white black green yellow blue brown purple
+    lele nila gurami patin bandeng tongkol tuna cakalang kakap kerapu bawal mujair tenggiri
+    ayam bebek itik puyuh sapi kambing kerbau babi domba
     """.strip().splitlines()
 )
 MIN_CONTRAST_LENGTH = 3  # "SMA" against "SMP"; shorter words differ by a letter too often
@@ -1235,9 +1237,21 @@ def _lacks_measure_unit(tokens: Sequence[str], matcher: Matcher) -> bool:
         return False
     words = set(tokens)
     return any(
-        term.asked and not words & MEASURE_UNITS.get(term.word.removesuffix("nya"), words)
+        term.asked
+        and term.word.removesuffix("nya") in MEASURE_UNITS
+        and _gives_another_measure(term.word.removesuffix("nya"), words)
         for term in matcher.terms
     )
+
+
+def _gives_another_measure(measure: str, words: set[str]) -> bool:
+    """Tell whether a passage gives no unit of the measure, or gives another measure instead
+    ("berapa tinggi tanggul" against "tanggul sepanjang 7,2 kilometer")."""
+    if not words & MEASURE_UNITS[measure]:
+        return True
+    own = {measure, "se" + measure, "ke" + measure + "an", measure + "nya"}
+    others = {"se" + other for other in MEASURE_UNITS if other != measure}
+    return bool(words & others) and not words & own
 
 
 def _lacks_particular_sum(own: Sequence[float], matcher: Matcher) -> bool:

@@ -1843,6 +1843,20 @@ def test_like_that_in_chat_weighs_as_a_function_word(session_factory: SessionFac
             "Harga beras premium di Pasar Terong sekarang brp?",
         ),
         (
+            "Sekitar 60 ton ikan nila di keramba Waduk Gajah Mungkur mati mendadak. Petani "
+            "menduga ikan lele di kolam tetangga ikut terdampak",
+            "Harga ikan lele di Pasar Wonogiri naik.",
+            "Berapa ton ikan nila yang mati di Waduk Gajah Mungkur?",
+            "Berapa ton ikan lele yang mati di Waduk Gajah Mungkur?",
+        ),
+        (
+            "Harga telur ayam di Pasar Legi Blitar turun menjadi Rp24.000 per kilogram. Pedagang "
+            "telur bebek di pasar itu mengeluh sepi pembeli",
+            "Peternak bebek di Brebes menambah kandang.",
+            "Harga telur ayam di Pasar Legi Blitar brp?",
+            "Harga telur bebek di Pasar Legi Blitar brp?",
+        ),
+        (
             "The association forecast robusta output for the season at 29.5 million bags.",
             "Arabica futures in New York rose to a record on Friday.",
             "What is the forecast for robusta output this season?",
@@ -1971,3 +1985,14 @@ def test_a_rate_asked_is_given_per_unit() -> None:
         hit, tokens, matcher.best_qualities(tokens), [0.0, 0.0], matcher, Value.AMOUNT
     )
     assert features[FEATURES.index("value_missing")] == 0.0
+
+
+def test_another_measure_given_is_not_the_one_asked(session_factory: SessionFactory) -> None:
+    store_article(
+        session_factory,
+        "tanggul",
+        "Tanggul Laut Pekalongan Rampung 80 Persen",
+        "Pembangunan tanggul laut sepanjang 7,2 kilometer di Pekalongan telah mencapai 80 persen.",
+    )
+    assert_answers(session_factory, "Berapa panjang tanggul laut di Pekalongan?", "7,2 kilometer")
+    assert_declines(session_factory, "Berapa tinggi tanggul laut di Pekalongan?")
