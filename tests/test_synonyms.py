@@ -85,3 +85,8 @@ def test_what_is_left_is_said_with_tinggal() -> None:
 def test_cities_go_by_their_everyday_names() -> None:
     assert "yogyakarta" in synonym_forms("jogja")
     assert "surakarta" in synonym_forms("solo")
+
+
+def test_clipped_english_nouns_are_the_whole_word() -> None:
+    assert "laboratories" in synonym_forms("labs")
+    assert "examination" in synonym_forms("exam")

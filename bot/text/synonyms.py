@@ -178,6 +178,8 @@ deal deals agreement agreements
 tax taxes levy levies
 stock stocks share shares
 kilo kilos kg kilogram kilograms kilogramme kilogrammes
+lab labs laboratory laboratories
+exam exams examination examinations
 km kilometre kilometres kilometer kilometers
 cm centimetre centimetres centimeter centimeters
 mm millimetre millimetres millimeter millimeters
