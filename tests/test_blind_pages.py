@@ -511,14 +511,14 @@ TWELFTH_ROUND = {
     "blind70": (20, 8),
 }
 # Thirteenth round: blind71-80 measured on the last release, blind83-90 on the round's rules of
-# their time, blind81-82 on its final rules (docs/answering.md, "Thirteenth round"); the floors
+# their time, blind81-82 on its late rules (docs/answering.md, "Thirteenth round"); the floors
 # are the round's final figures.
 THIRTEENTH_ROUND = {
     "blind71": (21, 6),
     "blind72": (22, 7),
     "blind73": (20, 7),
     "blind74": (20, 6),
-    "blind75": (19, 6),
+    "blind75": (19, 7),
     "blind76": (20, 7),
     "blind77": (22, 8),
     "blind78": (22, 7),
@@ -527,13 +527,13 @@ THIRTEENTH_ROUND = {
     "blind81": (20, 6),
     "blind82": (21, 5),
     "blind83": (20, 7),
-    "blind84": (20, 7),
+    "blind84": (22, 7),
     "blind85": (19, 7),
-    "blind86": (22, 5),
-    "blind87": (20, 7),
+    "blind86": (22, 6),
+    "blind87": (21, 7),
     "blind88": (24, 7),
     "blind89": (20, 7),
-    "blind90": (20, 8),
+    "blind90": (21, 8),
 }
 FLOORS = TENTH_ROUND | ELEVENTH_ROUND | TWELFTH_ROUND | THIRTEENTH_ROUND
 FIXTURES = Path(__file__).parent / "fixtures"
