@@ -1950,17 +1950,23 @@ def test_a_measure_is_given_in_its_units(session_factory: SessionFactory) -> Non
     assert_answers(session_factory, "Berapa luas lahan TPA Suwung?", "32 hektare")
 
 
+def _lacks_the_amount(text: str, *terms: QueryTerm) -> bool:
+    """Tell whether the passage is marked as lacking the amount asked, by these question words."""
+    matcher = Matcher.build(list(terms))
+    hit = PassageHit(passage_id=1, text=text, kind="sentence", article_id=1)
+    tokens = passage_words(text)
+    context = [0.0] * len(terms)
+    features = passage_features(
+        hit, tokens, matcher.best_qualities(tokens), context, matcher, Value.AMOUNT
+    )
+    return features[FEATURES.index("value_missing")] == 1.0
+
+
 def test_a_unit_asked_decides_over_a_measure_word() -> None:
     share = QueryTerm(word="persen", weight=3.0, matches={"persen": EXACT}, documents=2, asked=True)
     weight = QueryTerm(word="berat", weight=3.0, matches={"berat": EXACT}, documents=2, asked=True)
-    matcher = Matcher.build([share, weight])
     text = "Sebanyak 31 persen warga mengalami kelebihan berat badan."
-    hit = PassageHit(passage_id=1, text=text, kind="sentence", article_id=1)
-    tokens = passage_words(text)
-    features = passage_features(
-        hit, tokens, matcher.best_qualities(tokens), [0.0, 0.0], matcher, Value.AMOUNT
-    )
-    assert features[FEATURES.index("value_missing")] == 0.0  # a share is what is asked
+    assert not _lacks_the_amount(text, share, weight)  # a share is what is asked
 
 
 def test_an_asked_unit_must_count_something(session_factory: SessionFactory) -> None:
@@ -1977,14 +1983,8 @@ def test_an_asked_unit_must_count_something(session_factory: SessionFactory) -> 
 def test_a_rate_asked_is_given_per_unit() -> None:
     per = QueryTerm(word="per", weight=0.2, matches={"per": EXACT}, documents=2)
     gram = QueryTerm(word="gram", weight=3.0, matches={"gram": EXACT}, documents=2, asked=True)
-    matcher = Matcher.build([per, gram])  # "berapa per gram?"
     text = "Pengepul membeli emas dari penambang seharga 1,1 juta per gram."
-    hit = PassageHit(passage_id=1, text=text, kind="sentence", article_id=1)
-    tokens = passage_words(text)
-    features = passage_features(
-        hit, tokens, matcher.best_qualities(tokens), [0.0, 0.0], matcher, Value.AMOUNT
-    )
-    assert features[FEATURES.index("value_missing")] == 0.0
+    assert not _lacks_the_amount(text, per, gram)  # "berapa per gram?"
 
 
 def test_another_measure_given_is_not_the_one_asked(session_factory: SessionFactory) -> None:
