@@ -204,6 +204,8 @@ FUNCTION_WORDS = frozenset(
     "kayak begitu gitu seperti "
     # "pas jam sibuk" (when), "sebenarnya" (actually)
     "pas sebenarnya sebetulnya "
+    # "bikin" (make, as "buat"), "nanti" (later, the coming one)
+    "bikin nanti "
     # "ada kabar soal festival layang-layang?", "any news on the rail strike?"
     "kabar berita news "
     # "kapal asal Filipina": where from, as "dari" says

@@ -1996,3 +1996,17 @@ def test_another_measure_given_is_not_the_one_asked(session_factory: SessionFact
     )
     assert_answers(session_factory, "Berapa panjang tanggul laut di Pekalongan?", "7,2 kilometer")
     assert_declines(session_factory, "Berapa tinggi tanggul laut di Pekalongan?")
+
+
+def test_chat_make_and_later_weigh_as_function_words(session_factory: SessionFactory) -> None:
+    store_article(
+        session_factory,
+        "brt",
+        "Uji Coba BRT Medan Diperpanjang",
+        "Setelah masa uji coba berakhir, tarif BRT direncanakan sebesar Rp4.000 sekali jalan.",
+        "Keluarga korban telah melaporkan kasus itu ke Komnas HAM pada 5 Mei 2026.",
+    )
+    later = expanded(session_factory, "Nanti kalau uji coba selesai, tarif BRT jadi berapa?")
+    assert later["nanti"].weight < 0.5 * later["tarif"].weight  # not a rare word to find
+    made = expanded(session_factory, "Kapan keluarga korban bikin laporan ke Komnas HAM?")
+    assert made["bikin"].weight < 0.5 * made["laporan"].weight
