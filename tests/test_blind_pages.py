@@ -524,7 +524,7 @@ THIRTEENTH_ROUND = {
     "blind78": (22, 7),
     "blind79": (22, 7),
     "blind80": (23, 6),
-    "blind81": (20, 6),
+    "blind81": (21, 6),
     "blind82": (21, 5),
     "blind83": (20, 7),
     "blind84": (22, 7),
