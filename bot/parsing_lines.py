@@ -273,9 +273,9 @@ def _classify_content(text: str, folded: str) -> Line:
 
 
 def related_headline(text: str) -> str | None:
-    """Return the headline a "Baca juga: ..." or "Simak juga Video '...'" line points to."""
+    """Return the headline a "Baca juga: ..." line points to; a video plug names a clip."""
     inline = _INLINE_RELATED.match(text)
-    if inline is None:
+    if inline is None or _VIDEO_PROMO.match(text):
         return None
     headline = inline.group("headline").strip()
     if len(headline) > 2 and headline[0] in _TITLE_QUOTES and headline[-1] in _TITLE_QUOTES:

@@ -1,10 +1,11 @@
 """Pages and questions a colleague wrote without reading the code (blind when first measured).
 
 First measurement: parsing right on every field of every page except one debatable call
-(a detik `Simak Video "…"` plug we list as a related headline); answers 18/26 right and
-3/4 declined. Three general rules it pointed to (swapped letters as one typo, unknown names
-weighing double, an article's sentence over its own headline) brought that to 20/26 and 4/4;
-since then this set guards against regressions rather than measuring generality.
+(a detik `Simak Video "…"` plug we listed as a related headline; since the fourteenth round,
+when two more blind writers made the same call, a video plug is no headline); answers
+18/26 right and 3/4 declined. Three general rules it pointed to (swapped letters as one typo,
+unknown names weighing double, an article's sentence over its own headline) brought that to
+20/26 and 4/4; since then this set guards against regressions rather than measuring generality.
 """
 
 from __future__ import annotations
@@ -27,10 +28,7 @@ def _assert_every_field_right(*folders: Path) -> None:
 
 
 def test_blind_pages_parse() -> None:
-    report = evaluate_parsing(BLIND).to_json()
-    for field, row in report["fields"].items():
-        allowed = 1 if field == "listed_headlines" else 0
-        assert row["total"] - row["matched"] <= allowed, (field, row)
+    _assert_every_field_right(BLIND)
 
 
 def test_blind_questions(tmp_path: Path) -> None:
