@@ -28,6 +28,7 @@ from bot.question_types import (
     asked_part,
     asked_value,
     counts_in,
+    holds_items,
     holds_share,
     holds_value,
     named_thing,
@@ -249,6 +250,7 @@ NOW_WORDS = frozenset("sekarang kini now today currently".split())
 PEOPLE_WORDS = frozenset("warga orang jiwa penduduk masyarakat people persons residents".split())
 # "Berapa kali seminggu": how often, said of a period, not a count of things.
 TIMES_WORDS = frozenset("kali sering seminggu sepekan sebulan setahun sehari times often".split())
+HOW_MANY = re.compile(r"\bhow many\s+(\w+)")
 PRICE_WORDS = frozenset("harga harganya price prices".split())
 MAX_PRICED_WORDS = 3
 ROLE_QUESTION_WORDS = frozenset({"siapa", "siapakah", "sapa", "who", "whom"})
@@ -568,6 +570,12 @@ def counted_word(question: str) -> str | None:
         compound = re.search(rf"\b{re.escape(counted)}-\w", question.lower())
         return None if compound else counted
     return None
+
+
+def counts_items(question: str) -> bool:
+    """Tell whether the question counts items ("how many pupils"), not units or a share of."""
+    counted = HOW_MANY.search(question.lower())
+    return counted is not None and counted.group(1) not in UNIT_WORDS | {"of"}
 
 
 def priced_things(question: str) -> set[str]:
@@ -989,6 +997,7 @@ class Matcher:
     query_text: str
     literal: Mapping[str, Sequence[tuple[int, float]]]  # the same without synonyms
     counted: str | None = None  # what a count asks about: "pengungsi" in "berapa jumlah pengungsi"
+    counts_items: bool = False  # "how many pupils": a sum, share, measure or span counts none
 
     @classmethod
     def build(cls, terms: Sequence[QueryTerm]) -> Matcher:
@@ -1152,7 +1161,7 @@ def passage_features(
     headline = hit.kind == "headline"
     holds = value is not None and holds_value(value, hit.text, headline=headline)
     if holds and value is Value.AMOUNT:
-        holds = not (
+        holds = (not matcher.counts_items or holds_items(hit.text)) and not (
             _lacks_asked_unit(own, matcher, tokens)
             or _lacks_counted(own, matcher)
             or _lacks_measure_unit(tokens, matcher)
@@ -1468,7 +1477,11 @@ def describe_candidates(
     before them as context too, and the first sentence of an article without a headline
     (fetched for those alone).
     """
-    matcher = replace(Matcher.build(terms), counted=counted_word(question))
+    matcher = replace(
+        Matcher.build(terms),
+        counted=counted_word(question),
+        counts_items=counts_items(question),
+    )
     hits = list(hits)
     tokens = {hit.passage_id: passage_words(hit.text) for hit in hits}
     rough = {

@@ -421,6 +421,23 @@ _NOT_AN_AMOUNT = re.compile(
     r"|\b\d{1,2}:\d{2}\b|\b\d{1,2}\s?(?:am|pm|a\.m\.|p\.m\.)"
 )
 _CALENDAR = frozenset(f"{_MONTHS} {_DAYS}".split())
+_COUNTLESS_UNITS = "|".join(
+    sorted({*f"{_UNITS} {_LENGTH} {_AREA} {_WEIGHT} persen percent".split()}, key=len)[::-1]
+)
+# Numbers that count no items: a sum ("$1,000 a month"), a share ("64%", "nine in ten"), a
+# measure or a span ("4.5 miles", "five years").
+_NOT_ITEMS = re.compile(
+    r"(?:\brp\.?\s?|[$£€¥₹₱฿₩₫]\s?)\d[\d.,]*(?:\s?(?:ribu|juta|miliar|triliun|thousand|million|"
+    r"billion|trillion|m|bn)\b)?"
+    rf"|\b{_NUMBER}\s*(?:%|(?:{_COUNTLESS_UNITS}|per cent)\b)"
+    rf"|\b{_NUMBER}\s+in\s+{_NUMBER}\b"
+)
+
+
+def holds_items(passage: str) -> bool:
+    """Tell whether a passage holds a number that may count items ("how many pupils")."""
+    text = _NOT_AN_AMOUNT.sub(" ", passage.lower())
+    return _DIGIT_OR_NUMBER_WORD.search(_NOT_ITEMS.sub(" ", text)) is not None
 
 
 def proper_names(passage: str) -> set[str]:

@@ -34,6 +34,7 @@ from bot.answering import (
     confidence,
     contrasted_words,
     counted_word,
+    counts_items,
     describe_candidates,
     expand_question,
     known_elsewhere,
@@ -2010,3 +2011,19 @@ def test_chat_make_and_later_weigh_as_function_words(session_factory: SessionFac
     assert later["nanti"].weight < 0.5 * later["tarif"].weight  # not a rare word to find
     made = expanded(session_factory, "Kapan keluarga korban bikin laporan ke Komnas HAM?")
     assert made["bikin"].weight < 0.5 * made["laporan"].weight
+
+
+def test_how_many_items_is_no_sum_share_measure_or_span(session_factory: SessionFactory) -> None:
+    store_article(
+        session_factory,
+        "school",
+        "Village school to close in summer",
+        "The remaining pupils will be offered places at Ashburton Primary School, about 4.5 miles"
+        " (7km) away, with free transport paid by the council at £1,200 a year.",
+        "Roll numbers at the school have fallen by 40% over five years.",
+    )
+    assert_declines(session_factory, "How many pupils are there at Ashburton Primary School?")
+    assert_declines(session_factory, "How many pupils has the school lost?")
+    assert counts_items("How many pupils are there?")
+    assert not counts_items("How many hectares were hit?")  # a unit: measures count it
+    assert not counts_items("How many of the jobs go to apprentices?")  # a share answers

@@ -8,6 +8,7 @@ from bot.question_types import (
     Value,
     asked_part,
     asked_value,
+    holds_items,
     holds_value,
     named_thing,
     names_thing,
@@ -250,3 +251,18 @@ def test_a_question_about_one_part_wants_it_named_on_its_own() -> None:
     assert not singles_out("Empat jalur, yakni Sembalun, Senaru, Torean, dan Timbanuh.", {"senaru"})
     assert singles_out("Kuota jalur Senaru dibatasi 150 orang per hari.", {"senaru"})
     assert singles_out("Kepala BPBD, Budi, mengatakan air surut.", {"budi"})
+
+
+@pytest.mark.parametrize(
+    ("passage", "holds"),
+    [
+        ("More than 1,400 children caught up on missed jabs.", True),
+        ("About twenty pupils will move.", True),
+        ("The school is about 4.5 miles (7km) away.", False),
+        ("Customers fell by 64% over five years, and nine in ten bank online.", False),
+        ("Workers were offered jobs paying $1,000 a month.", False),
+        ("Shops were flooded to a depth of about 40cm at 10:30.", False),
+    ],
+)
+def test_only_a_number_of_items_counts_items(passage: str, holds: bool) -> None:
+    assert holds_items(passage) is holds
