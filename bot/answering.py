@@ -100,7 +100,9 @@ EXCLUSIVE_CLASSES = tuple(
     male female
     merah putih hitam hijau kuning biru cokelat coklat ungu
     red white black green yellow blue brown purple
-    lele nila gurami patin bandeng tongkol tuna cakalang kakap kerapu bawal mujair tenggiri
+    lele nila gurami patin bandeng tongkol tuna cakalang kakap kerapu bawal mujair tenggiri \
+    layang kembung selar teri baronang
+    waspada siaga awas
     ayam bebek itik puyuh sapi kambing kerbau babi domba
     """.strip().splitlines()
 )

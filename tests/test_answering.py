@@ -1858,6 +1858,20 @@ def test_like_that_in_chat_weighs_as_a_function_word(session_factory: SessionFac
             "Harga telur bebek di Pasar Legi Blitar brp?",
         ),
         (
+            "Harga ikan layang di Pasar Mardika naik menjadi Rp45.000 per tumpuk. Ikan layang "
+            "dan ikan cakalang memberi andil terbesar pada inflasi bulan ini",
+            "Nelayan di Kendari libur melaut.",
+            "Harga ikan layang di Pasar Mardika brp?",
+            "Harga ikan cakalang di Pasar Mardika brp?",
+        ),
+        (
+            "PVMBG menetapkan status Siaga untuk Gunung Ibu sejak Senin pagi. Warga diminta "
+            "menjauhi radius empat kilometer dari kawah",
+            "Warga lereng Merapi diminta menjauhi guguran lava.",
+            "PVMBG menetapkan status siaga Gunung Ibu sejak kapan?",
+            "PVMBG menetapkan status awas Gunung Ibu sejak kapan?",
+        ),
+        (
             "The association forecast robusta output for the season at 29.5 million bags.",
             "Arabica futures in New York rose to a record on Friday.",
             "What is the forecast for robusta output this season?",
