@@ -252,6 +252,7 @@ NOW_WORDS = frozenset("sekarang kini now today currently".split())
 PEOPLE_WORDS = frozenset("warga orang jiwa penduduk masyarakat people persons residents".split())
 # "Berapa kali seminggu": how often, said of a period, not a count of things.
 TIMES_WORDS = frozenset("kali sering seminggu sepekan sebulan setahun sehari times often".split())
+_YEAR = re.compile(r"(?:19|20)\d\d")
 HOW_MANY = re.compile(r"\bhow many\s+(\w+)")
 PRICE_WORDS = frozenset("harga harganya price prices".split())
 MAX_PRICED_WORDS = 3
@@ -1684,10 +1685,13 @@ def contrasted_words(
     unmatched = set(words) - matcher.qualities.keys() - FUNCTION_WORDS
     siblings = {token[:-1] for token in unmatched if len(token) >= MIN_CONTRAST_LENGTH}
     found_near = [max(own, around) for own, around in zip(found, near, strict=True)]
+    years = {token for token in unmatched if _YEAR.fullmatch(token)}
     slipped = {
         term.word
         for term, quality in zip(matcher.terms, found_near, strict=True)
-        if not quality and _may_contrast(term) and term.word[:-1] in siblings
+        if not quality
+        and _may_contrast(term)
+        and (term.word[:-1] in siblings or (years and _YEAR.fullmatch(term.word)))
     }
     # a sibling said in the passage itself outweighs the asked word found in its context
     named = {

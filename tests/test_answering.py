@@ -2041,3 +2041,22 @@ def test_how_many_items_is_no_sum_share_measure_or_span(session_factory: Session
     assert counts_items("How many pupils are there?")
     assert not counts_items("How many hectares were hit?")  # a unit: measures count it
     assert not counts_items("How many of the jobs go to apprentices?")  # a share answers
+
+
+def test_a_year_asked_is_not_another_year_said(session_factory: SessionFactory) -> None:
+    store_article(
+        session_factory,
+        "housing",
+        "City plans social housing push",
+        "Ho Chi Minh City plans to build 35,000 social housing units by 2030 for factory workers.",
+        "Officials said land prices had doubled since the last plan was approved.",
+        language="en",
+    )
+    assert_answers(
+        session_factory,
+        "How many social housing units will Ho Chi Minh City build by 2030?",
+        "35,000",
+    )
+    assert_declines(
+        session_factory, "How many social housing units did Ho Chi Minh City build in 2020?"
+    )
