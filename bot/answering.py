@@ -1675,9 +1675,9 @@ def contrasted_words(
     """Return the question words the passage lacks but names a sibling of, one last letter off.
 
     "Siapa juara tunggal putra" against "juara tunggal putri", "SMA negeri" against "SMP
-    negeri", "2025" against "2024": the passage is about the other one. A slip would have
-    matched the sibling as a typo, so an unmatched word is meant as written; the word naming
-    the value asked ("berapa lama" against "lima") is not expected in the passage.
+    negeri", "2020" against "2030" (any other year): the passage is about the other one. A
+    slip would have matched the sibling as a typo, so an unmatched word is meant as written;
+    the word naming the value asked ("berapa lama" against "lima") is not expected in the passage.
     """
     words = passage_words(hit.text)
     found = matcher.best_qualities(words)  # in order: clipped words are read off a sequence
