@@ -1729,7 +1729,7 @@ def named_siblings(words: Sequence[str], matcher: Matcher) -> set[int]:
     contrasted: set[int] = set()
     for place, word in enumerate(words):
         for number, quality in matcher.qualities.get(word, ()):
-            if quality < EXACT:
+            if quality < EXACT and word not in UNIT_WORDS:  # "12 kilogram" against "3 Kg"
                 continue
             for step, classes in SIBLING_CLASSES.items():
                 asked, said = number + step, place + step

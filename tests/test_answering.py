@@ -2060,3 +2060,17 @@ def test_a_year_asked_is_not_another_year_said(session_factory: SessionFactory) 
     assert_declines(
         session_factory, "How many social housing units did Ho Chi Minh City build in 2020?"
     )
+
+
+def test_a_number_before_a_unit_said_another_way_is_another_thing(
+    session_factory: SessionFactory,
+) -> None:
+    store_article(
+        session_factory,
+        "elpiji",
+        "Elpiji Langka di Lombok Timur",
+        "Harga elpiji 3 Kg di tingkat pengecer di Lombok Timur tembus Rp35.000 per tabung.",
+        "Warga harus antre sejak subuh di pangkalan resmi.",
+    )
+    assert_answers(session_factory, "Berapa harga elpiji 3 kilogram di Lombok Timur?", "Rp35.000")
+    assert_declines(session_factory, "Berapa harga elpiji 12 kilogram di Lombok Timur?")
