@@ -75,6 +75,7 @@ def test_every_is_said_with_or_without_se() -> None:
 def test_a_price_per_kilo_is_asked_with_se() -> None:
     assert {"kilogram", "kg"} <= synonym_forms("sekilo")  # "brp sekilo?": per kilogram
     assert "liter" in synonym_forms("seliter")
+    assert {"sentimeter", "cm"} <= synonym_forms("senti")  # "turun berapa senti per tahun"
 
 
 def test_what_is_left_is_said_with_tinggal() -> None:

@@ -104,7 +104,7 @@ sengketa perkara gugat
 kualitas mutu
 =km =kilometer
 =ha =hektare =hektar
-=cm =sentimeter
+=cm =sentimeter =senti
 =mm =milimeter
 =terbesar =utama =teratas
 =sekarang =kini
