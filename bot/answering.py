@@ -110,7 +110,7 @@ MIN_CONTRAST_LENGTH = 3  # "SMA" against "SMP"; shorter words differ by a letter
 MIN_CLIPPED, MAX_CLIPPED, CLIP_PIECE = 5, 9, 2  # "wabup": two pieces of 2+ letters
 # Words news clips from the middle: kades (kepala desa), damkar (pemadam kebakaran), nakes
 # (tenaga kesehatan), dishub (dinas perhubungan), disdik, lapas (lembaga pemasyarakatan), rutan
-# (rumah tahanan), ojol (ojek online).
+# (rumah tahanan), ojol (ojek online), jukir (juru parkir).
 IRREGULAR_CLIPS = {
     "kepala": "ka",
     "pemadam": "dam",
@@ -122,6 +122,7 @@ IRREGULAR_CLIPS = {
     "pemasyarakatan": "pas",
     "tahanan": "tan",
     "online": "ol",
+    "parkir": "kir",
 }
 CANDIDATE_LIMIT = 120
 MAX_QUERY_TERMS = 4

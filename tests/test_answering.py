@@ -648,6 +648,7 @@ def test_clipped_compounds_join_the_beginnings_of_words() -> None:
     assert clips_words(passage_words("para tenaga kesehatan puskesmas"), "nakes")
     assert clips_words(passage_words("ditahan di rumah tahanan Kupang"), "rutan")
     assert clips_words(passage_words("Kepala Dinas Perhubungan"), "dishub")
+    assert clips_words(passage_words("Sebanyak 214 juru parkir dilatih"), "jukir")
     assert not clips_words(passage_words("pemadam api ringan"), "damkar")
 
 
