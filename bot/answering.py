@@ -253,6 +253,7 @@ NOW_WORDS = frozenset("sekarang kini now today currently".split())
 PEOPLE_WORDS = frozenset("warga orang jiwa penduduk masyarakat people persons residents".split())
 # "Berapa kali seminggu": how often, said of a period, not a count of things.
 TIMES_WORDS = frozenset("kali sering seminggu sepekan sebulan setahun sehari times often".split())
+_NAME_PREFIX = re.compile(r"\b([A-Z]{2,4})\s+(?=[A-Z][a-z])")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 HOW_MANY = re.compile(r"\bhow many\s+(\w+)")
 PRICE_WORDS = frozenset("harga harganya price prices".split())
@@ -530,10 +531,16 @@ def asked_values(question: str) -> set[str]:
             following = marked[position + 1 : position + 2]
             near.update(w for w, asked in following if not asked)
     if near:  # "berapa berat … dalam gram": the unit a value is asked in is asked too
-        near.update(word for word, _ in marked if word in UNIT_WORDS)
+        prefixes = name_prefixes(question)  # "KM Bintang Samudra" is a ship, not kilometres
+        near.update(word for word, _ in marked if word in UNIT_WORDS - prefixes)
     if near & UNIT_WORDS:  # "luas sawah … berapa hektare": the hectares are the area
         near.update(word for word, _ in marked if word in MEASURE_WORDS)
     return near - QUESTION_WORDS - FUNCTION_WORDS
+
+
+def name_prefixes(question: str) -> set[str]:
+    """Return the capitalised abbreviations leading a name ("KM Bintang", "KMP Nusa")."""
+    return {prefix.lower() for prefix in _NAME_PREFIX.findall(question)}
 
 
 def question_focus(question: str) -> set[str]:

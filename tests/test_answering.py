@@ -2075,3 +2075,8 @@ def test_a_number_before_a_unit_said_another_way_is_another_thing(
     )
     assert_answers(session_factory, "Berapa harga elpiji 3 kilogram di Lombok Timur?", "Rp35.000")
     assert_declines(session_factory, "Berapa harga elpiji 12 kilogram di Lombok Timur?")
+
+
+def test_an_abbreviation_leading_a_name_is_no_unit_asked() -> None:
+    assert "km" not in asked_values("KM Bintang Samudra cuma punya berapa pelampung?")
+    assert "km" in asked_values("Jarak Pelabuhan Paotere ke pulau itu berapa km?")

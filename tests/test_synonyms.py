@@ -78,6 +78,10 @@ def test_a_price_per_kilo_is_asked_with_se() -> None:
     assert {"sentimeter", "cm"} <= synonym_forms("senti")  # "turun berapa senti per tahun"
 
 
+def test_only_is_said_in_chat_as_cuma() -> None:
+    assert "hanya" in synonym_forms("cuma")  # "cuma punya berapa pelampung"
+
+
 def test_what_is_left_is_said_with_tinggal() -> None:
     assert "tinggal" in synonym_forms("sisa")  # "tinggal 300 ekor": 300 left
     assert "tinggal" in synonym_forms("tersisa")

@@ -114,6 +114,7 @@ kualitas mutu
 =solo =surakarta
 sisa =tinggal
 =seliter =liter
+=cuma =hanya
 """
 
 _ENGLISH = """
