@@ -253,6 +253,16 @@ NOW_WORDS = frozenset("sekarang kini now today currently".split())
 PEOPLE_WORDS = frozenset("warga orang jiwa penduduk masyarakat people persons residents".split())
 # "Berapa kali seminggu": how often, said of a period, not a count of things.
 TIMES_WORDS = frozenset("kali sering seminggu sepekan sebulan setahun sehari times often".split())
+# English chat spellings of content words: "how many ppl stayed overnight"
+ENGLISH_CHAT = {
+    "ppl": "people",
+    "govt": "government",
+    "yr": "year",
+    "yrs": "years",
+    "hrs": "hours",
+    "mins": "minutes",
+    "wks": "weeks",
+}
 _NAME_PREFIX = re.compile(r"\b([A-Z]{2,4})\s+(?=[A-Z][a-z])")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 HOW_MANY = re.compile(r"\bhow many\s+(\w+)")
@@ -452,7 +462,7 @@ def written_out(question: str) -> tuple[str, ...]:
     """
     question = english_contractions_undone(question)
     if question_language(question) != "id":
-        return tuple(passage_words(question))
+        return tuple(ENGLISH_CHAT.get(word, word) for word in passage_words(question))
     words: list[str] = []
     for token in _WORD.findall(question):
         formal = [_meant_question_word(word) for word in formal_words([token.lower()])]

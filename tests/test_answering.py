@@ -258,6 +258,11 @@ def test_english_contractions_are_written_out() -> None:
     assert written_out("Why won't they're ferries sail?")[:4] == ("why", "will", "not", "they")
 
 
+def test_english_chat_spellings_are_written_out() -> None:
+    assert written_out("how many ppl stayed at the rest centre?")[:3] == ("how", "many", "people")
+    assert "years" in written_out("closed for 2 yrs")
+
+
 def test_so_far_is_a_time_not_words_to_find() -> None:
     assert question_words("How many signatures has the petition got so far?") == [
         *("signatures", "has", "the", "petition", "got")
