@@ -82,6 +82,10 @@ def test_only_is_said_in_chat_as_cuma() -> None:
     assert "hanya" in synonym_forms("cuma")  # "cuma punya berapa pelampung"
 
 
+def test_what_did_not_happen_failed_or_was_called_off() -> None:
+    assert "batal" in synonym_forms("gagal")  # "gagal diberangkatkan": "batal berangkat"
+
+
 def test_what_is_left_is_said_with_tinggal() -> None:
     assert "tinggal" in synonym_forms("sisa")  # "tinggal 300 ekor": 300 left
     assert "tinggal" in synonym_forms("tersisa")

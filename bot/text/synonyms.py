@@ -115,6 +115,7 @@ kualitas mutu
 sisa =tinggal
 =seliter =liter
 =cuma =hanya
+gagal batal
 """
 
 _ENGLISH = """
