@@ -103,6 +103,9 @@ EXCLUSIVE_CLASSES = tuple(
     lele nila gurami patin bandeng tongkol tuna cakalang kakap kerapu bawal mujair tenggiri \
     layang kembung selar teri baronang
     waspada siaga awas
+    hakim jaksa
+    judge judges prosecutor prosecutors
+    executive financial operating
     ayam bebek itik puyuh sapi kambing kerbau babi domba
     """.strip().splitlines()
 )

@@ -1878,6 +1878,20 @@ def test_like_that_in_chat_weighs_as_a_function_word(session_factory: SessionFac
             "PVMBG menetapkan status awas Gunung Ibu sejak kapan?",
         ),
         (
+            "Jaksa menuntut Bambang Suhartono dengan hukuman enam tahun penjara. Sidang "
+            "dilanjutkan pekan depan dengan agenda pembelaan",
+            "Majelis hakim di Surabaya menunda sidang kasus lain.",
+            "Berapa tahun tuntutan jaksa untuk Bambang Suhartono?",
+            "Berapa tahun vonis hakim untuk Bambang Suhartono?",
+        ),
+        (
+            "The Siam Medica chief executive officer, Kittipong Suwannarat, said the deal would "
+            "close in March. The company will pay with cash and a bank loan",
+            "Its financial results will be published in May.",
+            "Who is the chief executive officer of Siam Medica?",
+            "Who is the chief financial officer of Siam Medica?",
+        ),
+        (
             "The association forecast robusta output for the season at 29.5 million bags.",
             "Arabica futures in New York rose to a record on Friday.",
             "What is the forecast for robusta output this season?",
