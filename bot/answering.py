@@ -266,6 +266,7 @@ ENGLISH_CHAT = {
     "mins": "minutes",
     "wks": "weeks",
 }
+NEGATING_WORDS = frozenset({"tanpa", "without"})
 _NAME_PREFIX = re.compile(r"\b([A-Z]{2,4})\s+(?=[A-Z][a-z])")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 HOW_MANY = re.compile(r"\bhow many\s+(\w+)")
@@ -1725,7 +1726,20 @@ def contrasted_words(
         for term, quality in zip(matcher.terms, found, strict=True)
         if not quality and _excludes(term.word, unmatched)  # asked or not: "terdekat berapa"
     }
-    return frozenset(slipped | named | excluded)
+    return frozenset(slipped | named | excluded | _negation_dropped(words, found, matcher))
+
+
+def _negated_words(matcher: Matcher) -> set[int]:
+    """Return the question words a "tanpa" or "without" negates ("tarif tanpa subsidi")."""
+    terms = [term.word for term in matcher.terms]
+    return {place + 1 for place, word in enumerate(terms[:-1]) if word in NEGATING_WORDS}
+
+
+def _negation_dropped(words: Sequence[str], found: Sequence[float], matcher: Matcher) -> set[str]:
+    """Return the words the question asks to be without that the passage says plainly."""
+    if NEGATING_WORDS.intersection(words):
+        return set()
+    return {matcher.terms[n].word for n in _negated_words(matcher) if found[n]}
 
 
 def _excludes(asked: str, said: Iterable[str]) -> bool:

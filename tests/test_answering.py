@@ -2099,3 +2099,17 @@ def test_a_number_before_a_unit_said_another_way_is_another_thing(
 def test_an_abbreviation_leading_a_name_is_no_unit_asked() -> None:
     assert "km" not in asked_values("KM Bintang Samudra cuma punya berapa pelampung?")
     assert "km" in asked_values("Jarak Pelabuhan Paotere ke pulau itu berapa km?")
+
+
+def test_a_thing_asked_to_be_without_is_not_the_thing_said(
+    session_factory: SessionFactory,
+) -> None:
+    store_article(
+        session_factory,
+        "kereta",
+        "Kereta Rangkasbitung-Labuan Segera Beroperasi",
+        "Tarif kereta Rangkasbitung-Labuan direncanakan Rp5.000 dengan skema subsidi PSO.",
+        "Pemerintah menyiapkan tiga stasiun baru di sepanjang jalur tersebut.",
+    )
+    assert_answers(session_factory, "Tarif kereta Rangkasbitung-Labuan berapa?", "Rp5.000")
+    assert_declines(session_factory, "Tarif kereta Rangkasbitung-Labuan tanpa subsidi berapa?")
