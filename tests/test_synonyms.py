@@ -18,6 +18,8 @@ def test_a_literal_form_does_not_stand_for_its_root() -> None:
 
 def test_english_forms_are_listed_as_written() -> None:
     assert {"rose", "increased", "climbed"} <= synonym_forms("rise")
+    assert "produce" in synonym_forms("make")  # "how many towers will the factory make"
+    assert "prepared" in synonym_forms("cook")  # "how many meals did they cook"
     assert "charges" in synonym_forms("fees")
     assert synonym_forms("asking") == frozenset()
 

@@ -119,6 +119,8 @@ gagal batal
 """
 
 _ENGLISH = """
+make makes making produce produces produced producing manufacture manufactures manufactured
+cook cooks cooked cooking prepare prepares prepared preparing
 rise rises rising rose risen increase increases increased increasing climb climbed hike hiked
 fall falls falling fell fallen drop drops dropped dropping decline declined decrease decreased
 find finds found finding discover discovers discovered
