@@ -231,7 +231,9 @@ FUNCTION_WORDS = frozenset(
     # "what happened to tea prices" asks what the news says of them
     "happen happens happened happening "
     # particles of phrasal verbs: "are fares going up" asks whether they rise
-    "up down out off".split()
+    "up down out off "
+    # "the new clinic": the story says "the clinic"; what is new is the news itself
+    "new baru".split()
 )
 # "how many" / "how much" ask for an amount as "berapa" does, and "berapa banyak" as "berapa":
 # the second word is part of the question, and the word after it names what is counted.

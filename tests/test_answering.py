@@ -2113,3 +2113,19 @@ def test_a_thing_asked_to_be_without_is_not_the_thing_said(
     )
     assert_answers(session_factory, "Tarif kereta Rangkasbitung-Labuan berapa?", "Rp5.000")
     assert_declines(session_factory, "Tarif kereta Rangkasbitung-Labuan tanpa subsidi berapa?")
+
+
+def test_new_weighs_as_a_function_word(session_factory: SessionFactory) -> None:
+    store_article(
+        session_factory,
+        "jets",
+        "Airline orders jets",
+        "Deliveries of the SkyLotus jets are scheduled to begin in the second half of 2028.",
+        "Rute Mamuju-Balikpapan dibuka Wings Air mulai Maret.",
+        "Jembatan baru di Mamuju diresmikan bupati.",
+        "A new terminal will open next to the cargo hangar.",
+        *(f"Engine maker number {n} bid for the contract but lost." for n in range(12)),
+    )
+    assert_answers(session_factory, "When do deliveries of the new SkyLotus jets start?", "2028")
+    route = expanded(session_factory, "Wings Air buka rute baru dari Mamuju ke mana?")
+    assert route["baru"].weight < 0.5 * route["rute"].weight  # the story says "rute"
