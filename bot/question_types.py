@@ -414,11 +414,12 @@ def holds_value(value: Value, passage: str, *, headline: bool = False) -> bool:
 
 
 # Numbers that count nothing: an age after a name ("Syamsul Hadi (38)"), a date ("(17/11)"),
-# a clock time ("pukul 13.25", "13.25 WIB", "10:30", "7 pm").
+# a clock time ("pukul 13.25", "13.25 WIB", "10:30", "7 pm"), a year ("rutilahu tahun 2026").
 _NOT_AN_AMOUNT = re.compile(
     r"\(\d{1,3}\)|\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b"
     r"|\b(?:pukul|jam)\s\d{1,2}(?:[.:]\d{2})?\b|\b\d{1,2}[.:]\d{2}\s?(?:wib|wita|wit)\b"
     r"|\b\d{1,2}:\d{2}\b|\b\d{1,2}\s?(?:am|pm|a\.m\.|p\.m\.)"
+    r"|(?<![\d.,])(?:19|20)\d\d\b(?![.,]\d)"
 )
 _CALENDAR = frozenset(f"{_MONTHS} {_DAYS}".split())
 _COUNTLESS_UNITS = "|".join(
