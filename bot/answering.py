@@ -103,6 +103,8 @@ EXCLUSIVE_CLASSES = tuple(
     lele nila gurami patin bandeng tongkol tuna cakalang kakap kerapu bawal mujair tenggiri \
     layang kembung selar teri baronang
     waspada siaga awas
+    beras gula kopi sawit karet kakao jagung gandum kedelai lada cengkih
+    rice sugar coffee rubber cocoa corn maize wheat soybeans pepper tea
     hakim jaksa
     judge judges prosecutor prosecutors
     executive financial operating

@@ -1892,6 +1892,13 @@ def test_like_that_in_chat_weighs_as_a_function_word(session_factory: SessionFac
             "Who is the chief financial officer of Siam Medica?",
         ),
         (
+            "The coffee export earnings of Vietnam rose 31% in the first quarter to $3.4 billion. "
+            "Rice shipments to the Philippines slowed in the same period",
+            "Farmers in the Mekong Delta planted early.",
+            "How much did Vietnam earn from coffee exports in the first quarter?",
+            "How much did Vietnam earn from rice exports in the first quarter?",
+        ),
+        (
             "The association forecast robusta output for the season at 29.5 million bags.",
             "Arabica futures in New York rose to a record on Friday.",
             "What is the forecast for robusta output this season?",
