@@ -105,6 +105,8 @@ EXCLUSIVE_CLASSES = tuple(
     waspada siaga awas
     beras gula kopi sawit karet kakao jagung gandum kedelai lada cengkih
     rice sugar coffee rubber cocoa corn maize wheat soybeans pepper tea
+    indonesia malaysia thailand vietnam philippines singapore myanmar cambodia india china japan \
+    brazil australia russia ukraine germany france britain
     hakim jaksa
     judge judges prosecutor prosecutors
     executive financial operating

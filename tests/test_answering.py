@@ -1899,6 +1899,13 @@ def test_like_that_in_chat_weighs_as_a_function_word(session_factory: SessionFac
             "How much did Vietnam earn from rice exports in the first quarter?",
         ),
         (
+            "The palm oil stocks of Malaysia rose 6.2% in October to 2.41 million tonnes. "
+            "Indonesia, the largest producer, plans to raise its biodiesel blend next year",
+            "Traders in Singapore expect prices to ease.",
+            "What were Malaysia's palm oil stocks in October?",
+            "What were Indonesia's palm oil stocks in October?",
+        ),
+        (
             "The association forecast robusta output for the season at 29.5 million bags.",
             "Arabica futures in New York rose to a record on Friday.",
             "What is the forecast for robusta output this season?",
