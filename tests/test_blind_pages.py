@@ -533,7 +533,27 @@ THIRTEENTH_ROUND = {
     "blind89": (20, 7),
     "blind90": (21, 8),
 }
-FLOORS = TENTH_ROUND | ELEVENTH_ROUND | TWELFTH_ROUND | THIRTEENTH_ROUND
+# Fourteenth round: blind91-106 measured on the last release (3521cbc) before any rule of the
+# round (docs/answering.md, "Fourteenth round"); the floors are the round's final figures.
+FOURTEENTH_ROUND = {
+    "blind91": (24, 8),
+    "blind92": (21, 8),
+    "blind93": (23, 7),
+    "blind94": (22, 5),
+    "blind95": (22, 7),
+    "blind96": (24, 6),
+    "blind97": (19, 7),
+    "blind98": (22, 7),
+    "blind99": (19, 4),
+    "blind100": (22, 7),
+    "blind101": (21, 6),
+    "blind102": (22, 7),
+    "blind103": (20, 5),
+    "blind104": (21, 6),
+    "blind105": (20, 6),
+    "blind106": (21, 6),
+}
+FLOORS = TENTH_ROUND | ELEVENTH_ROUND | TWELFTH_ROUND | THIRTEENTH_ROUND | FOURTEENTH_ROUND
 FIXTURES = Path(__file__).parent / "fixtures"
 
 
