@@ -239,6 +239,10 @@ FUNCTION_WORDS = frozenset(
     # "the new clinic": the story says "the clinic"; what is new is the news itself
     "new baru".split()
 )
+# Words that frame a question, not what it asks ("kerugian negara di kasus dana desa", "jumlah
+# TPS Balikpapan", "ada rekomendasi HP …"): they weigh as function words unless a value is
+# asked of them ("berapa kasus hipertensi", "berapa jumlah petugas").
+FRAME_WORDS = frozenset({"kasus", "jumlah", "rekomendasi"})
 # "how many" / "how much" ask for an amount as "berapa" does, and "berapa banyak" as "berapa":
 # the second word is part of the question, and the word after it names what is counted.
 AMOUNT_QUESTION_PHRASES = {
@@ -687,7 +691,8 @@ def expand_question(question: str, index: PassageIndex) -> list[QueryTerm]:
             matches[PERCENT_WORD.strip()] = 1.0
         documents = min(total, documents)
         weight = _inverse_frequency(documents, total)
-        if word in FUNCTION_WORDS or _misspelt_function_word(word, matches):
+        light = word in FRAME_WORDS and word not in asked
+        if word in FUNCTION_WORDS or light or _misspelt_function_word(word, matches):
             weight *= FUNCTION_WORD_WEIGHT
         elif not matches and word not in keys:
             weight *= _unseen_share(word)

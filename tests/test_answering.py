@@ -2143,3 +2143,19 @@ def test_new_weighs_as_a_function_word(session_factory: SessionFactory) -> None:
     assert_answers(session_factory, "When do deliveries of the new SkyLotus jets start?", "2028")
     route = expanded(session_factory, "Wings Air buka rute baru dari Mamuju ke mana?")
     assert route["baru"].weight < 0.5 * route["rute"].weight  # the story says "rute"
+
+
+def test_frame_words_weigh_light_unless_asked_of(session_factory: SessionFactory) -> None:
+    store_article(
+        session_factory,
+        "dana-desa",
+        "Kades Way Harong Ditahan",
+        "Kerugian negara dalam perkara dana desa Way Harong mencapai Rp1,27 miliar.",
+        "Kasus hipertensi pada warga muda naik tajam tahun ini.",
+        "Dinkes mencatat 412 kasus hipertensi pada warga di bawah 30 tahun.",
+        "Kejari juga menangani kasus pungutan liar di pasar desa.",
+    )
+    framed = expanded(session_factory, "Berapa kerugian negara di kasus dana desa Way Harong?")
+    assert framed["kasus"].weight < 0.5 * framed["kerugian"].weight
+    counted = expanded(session_factory, "Ada brp kasus hipertensi pada warga di bawah 30 tahun?")
+    assert counted["kasus"].weight > 0.5 * counted["hipertensi"].weight
