@@ -75,6 +75,9 @@ SIBLING_CLASSES = {
         frozenset("last this next previous".split()),
     ),
 }
+# "this year" against "last year": a deictic word is a function word, but names another time
+# (Indonesian "tahun ini" is often left out where "tahun lalu" gives the comparison)
+DEICTIC = frozenset().union(*SIBLING_CLASSES[-1][1:])
 # Closed classes whose members exclude one another wherever they stand: a passage that lacks
 # the asked one and names another ("tarif jarak terdekat" against "jarak terjauh", "beras
 # premium" against "beras medium", "arabica" against "robusta") is about the other one.
@@ -1730,7 +1733,7 @@ def contrasted_words(
     named = {
         matcher.terms[n].word
         for n in named_siblings(words, matcher)
-        if not found[n] and _may_contrast(matcher.terms[n])
+        if not found[n] and (_may_contrast(matcher.terms[n]) or matcher.terms[n].word in DEICTIC)
     }
     excluded = {  # the passage's own sibling outweighs the asked word in its context
         term.word

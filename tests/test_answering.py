@@ -2159,3 +2159,18 @@ def test_frame_words_weigh_light_unless_asked_of(session_factory: SessionFactory
     assert framed["kasus"].weight < 0.5 * framed["kerugian"].weight
     counted = expanded(session_factory, "Ada brp kasus hipertensi pada warga di bawah 30 tahun?")
     assert counted["kasus"].weight > 0.5 * counted["hipertensi"].weight
+
+
+def test_this_year_is_not_last_year(session_factory: SessionFactory) -> None:
+    store_article(
+        session_factory,
+        "exam",
+        "AI cameras watch students sit graduation exam",
+        "More than 1.1 million students sat the graduation exam on Thursday.",
+        "Last year, 96 candidates were disqualified, most of them for bringing phones.",
+        language="en",
+    )
+    assert_answers(session_factory, "how many candidates were disqualified last year?", "96")
+    assert_declines(
+        session_factory, "how many candidates have been disqualified in this year's exam so far"
+    )
