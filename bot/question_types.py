@@ -493,7 +493,14 @@ def names_thing(passage: str, forms: Iterable[str], question_words: Iterable[str
 
 
 def _is_name(token: str) -> bool:
-    return token[:1].isupper() and token.lower() not in _CALENDAR
+    return token[:1].isupper() and token.lower() not in _CALENDAR | _GOVERNMENT_BODIES
+
+
+# A ministry or office beside a thing names who placed or paid for it, not the thing:
+# "dokter spesialis Kementerian Kesehatan" gives no doctor's name.
+_GOVERNMENT_BODIES = frozenset(
+    "kementerian kementrian kemenkes dinas badan ministry department".split()
+)
 
 
 def _title_case(tokens: Sequence[str]) -> bool:

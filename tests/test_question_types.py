@@ -240,6 +240,8 @@ def test_a_name_counts_only_beside_the_thing_asked_about() -> None:
     assert not names_thing(title, {"kades"}, {"kades", "sukadana"})
     assert not names_thing("Data Warga Dijual di Forum Peretas", {"peretas"}, {"peretas"})
     assert names_thing("Polisi Tangkap Peretas Bjorka di Madiun", {"peretas"}, {"peretas"})
+    placed = "Dokter itu ditempatkan lewat program dokter spesialis Kementerian Kesehatan."
+    assert not names_thing(placed, {"dokter"}, {"dokter", "spesialis"})  # a ministry, no doctor
     named = "Kapten kapal tersebut, Sutrisno, selamat."
     assert names_thing(named, {"kapten"}, {"kapten", "kapal"})
 
