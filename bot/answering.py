@@ -562,7 +562,8 @@ def asked_values(question: str) -> set[str]:
         near.update(word for word, _ in marked if word in UNIT_WORDS - prefixes)
     if near & UNIT_WORDS:  # "luas sawah … berapa hektare": the hectares are the area
         near.update(word for word, _ in marked if word in MEASURE_WORDS)
-    return near - QUESTION_WORDS - FUNCTION_WORDS
+    # "di Kabupaten Batang berapa rumah": a name before the question word is no value asked
+    return near - QUESTION_WORDS - FUNCTION_WORDS - written_names(question)
 
 
 def name_prefixes(question: str) -> set[str]:

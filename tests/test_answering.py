@@ -2115,6 +2115,11 @@ def test_an_abbreviation_leading_a_name_is_no_unit_asked() -> None:
     assert "km" in asked_values("Jarak Pelabuhan Paotere ke pulau itu berapa km?")
 
 
+def test_a_name_before_the_question_word_is_no_value_asked() -> None:
+    assert asked_values("di Kabupaten Batang berapa rumah yg kerendam rob?") == {"rumah"}
+    assert "tarif" in asked_values("Kapal ke Karimunjawa tarif berapa?")  # a word, not a name
+
+
 def test_a_thing_asked_to_be_without_is_not_the_thing_said(
     session_factory: SessionFactory,
 ) -> None:
