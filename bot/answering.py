@@ -110,6 +110,8 @@ EXCLUSIVE_CLASSES = tuple(
     rice sugar coffee rubber cocoa corn maize wheat soybeans pepper tea
     indonesia malaysia thailand vietnam philippines singapore myanmar cambodia india china japan \
     brazil australia russia ukraine germany france britain
+    week weeks month months year years
+    pekan bulan tahun
     hakim jaksa
     judge judges prosecutor prosecutors
     executive financial operating

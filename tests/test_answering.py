@@ -1906,6 +1906,20 @@ def test_like_that_in_chat_weighs_as_a_function_word(session_factory: SessionFac
             "What were Indonesia's palm oil stocks in October?",
         ),
         (
+            "The price of Thai 5% broken rice was quoted at $398 a tonne, up from $385 a week "
+            "earlier. Exporters expect demand to stay firm",
+            "Traders in Bangkok cited a stronger baht.",
+            "What was the Thai 5% broken rice price a week earlier?",
+            "What was the Thai 5% broken rice price a year ago?",
+        ),
+        (
+            "BKSDA Jambi melepasliarkan 14 ekor kukang ke Hutan Harapan bulan ini. Kukang itu "
+            "sebelumnya disita dari pedagang satwa",
+            "Warga Jambi diminta melapor bila melihat perdagangan satwa.",
+            "Berapa kukang yang dilepasliarkan BKSDA Jambi bulan ini?",
+            "Berapa kukang yang dilepasliarkan BKSDA Jambi tahun lalu?",
+        ),
+        (
             "The association forecast robusta output for the season at 29.5 million bags.",
             "Arabica futures in New York rose to a record on Friday.",
             "What is the forecast for robusta output this season?",
