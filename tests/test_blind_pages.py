@@ -534,7 +534,8 @@ THIRTEENTH_ROUND = {
     "blind90": (21, 8),
 }
 # Fourteenth round: blind91-106 measured on the last release (3521cbc) before any rule of the
-# round (docs/answering.md, "Fourteenth round"); the floors are the round's final figures.
+# round, blind107-114 on the round's rules of their time (docs/answering.md, "Fourteenth
+# round"); the floors are the round's final figures.
 FOURTEENTH_ROUND = {
     "blind91": (24, 8),
     "blind92": (21, 8),
@@ -549,9 +550,17 @@ FOURTEENTH_ROUND = {
     "blind101": (21, 6),
     "blind102": (22, 7),
     "blind103": (20, 5),
-    "blind104": (21, 6),
+    "blind104": (21, 7),
     "blind105": (20, 6),
     "blind106": (21, 6),
+    "blind107": (20, 6),
+    "blind108": (23, 7),
+    "blind109": (21, 5),
+    "blind110": (19, 8),
+    "blind111": (23, 8),
+    "blind112": (22, 6),
+    "blind113": (19, 7),
+    "blind114": (19, 6),
 }
 FLOORS = TENTH_ROUND | ELEVENTH_ROUND | TWELFTH_ROUND | THIRTEENTH_ROUND | FOURTEENTH_ROUND
 FIXTURES = Path(__file__).parent / "fixtures"
