@@ -2091,39 +2091,6 @@ def test_how_many_items_is_no_sum_share_measure_or_span(session_factory: Session
     assert not counts_items("How many of the jobs go to apprentices?")  # a share answers
 
 
-def test_a_year_asked_is_not_another_year_said(session_factory: SessionFactory) -> None:
-    store_article(
-        session_factory,
-        "housing",
-        "City plans social housing push",
-        "Ho Chi Minh City plans to build 35,000 social housing units by 2030 for factory workers.",
-        "Officials said land prices had doubled since the last plan was approved.",
-        language="en",
-    )
-    assert_answers(
-        session_factory,
-        "How many social housing units will Ho Chi Minh City build by 2030?",
-        "35,000",
-    )
-    assert_declines(
-        session_factory, "How many social housing units did Ho Chi Minh City build in 2020?"
-    )
-
-
-def test_a_number_before_a_unit_said_another_way_is_another_thing(
-    session_factory: SessionFactory,
-) -> None:
-    store_article(
-        session_factory,
-        "elpiji",
-        "Elpiji Langka di Lombok Timur",
-        "Harga elpiji 3 Kg di tingkat pengecer di Lombok Timur tembus Rp35.000 per tabung.",
-        "Warga harus antre sejak subuh di pangkalan resmi.",
-    )
-    assert_answers(session_factory, "Berapa harga elpiji 3 kilogram di Lombok Timur?", "Rp35.000")
-    assert_declines(session_factory, "Berapa harga elpiji 12 kilogram di Lombok Timur?")
-
-
 def test_an_abbreviation_leading_a_name_is_no_unit_asked() -> None:
     assert "km" not in asked_values("KM Bintang Samudra cuma punya berapa pelampung?")
     assert "km" in asked_values("Jarak Pelabuhan Paotere ke pulau itu berapa km?")
@@ -2132,20 +2099,6 @@ def test_an_abbreviation_leading_a_name_is_no_unit_asked() -> None:
 def test_a_name_before_the_question_word_is_no_value_asked() -> None:
     assert asked_values("di Kabupaten Batang berapa rumah yg kerendam rob?") == {"rumah"}
     assert "tarif" in asked_values("Kapal ke Karimunjawa tarif berapa?")  # a word, not a name
-
-
-def test_a_thing_asked_to_be_without_is_not_the_thing_said(
-    session_factory: SessionFactory,
-) -> None:
-    store_article(
-        session_factory,
-        "kereta",
-        "Kereta Rangkasbitung-Labuan Segera Beroperasi",
-        "Tarif kereta Rangkasbitung-Labuan direncanakan Rp5.000 dengan skema subsidi PSO.",
-        "Pemerintah menyiapkan tiga stasiun baru di sepanjang jalur tersebut.",
-    )
-    assert_answers(session_factory, "Tarif kereta Rangkasbitung-Labuan berapa?", "Rp5.000")
-    assert_declines(session_factory, "Tarif kereta Rangkasbitung-Labuan tanpa subsidi berapa?")
 
 
 def test_new_weighs_as_a_function_word(session_factory: SessionFactory) -> None:
@@ -2180,16 +2133,64 @@ def test_frame_words_weigh_light_unless_asked_of(session_factory: SessionFactory
     assert counted["kasus"].weight > 0.5 * counted["hipertensi"].weight
 
 
-def test_this_year_is_not_last_year(session_factory: SessionFactory) -> None:
-    store_article(
-        session_factory,
-        "exam",
-        "AI cameras watch students sit graduation exam",
-        "More than 1.1 million students sat the graduation exam on Thursday.",
-        "Last year, 96 candidates were disqualified, most of them for bringing phones.",
-        language="en",
-    )
-    assert_answers(session_factory, "how many candidates were disqualified last year?", "96")
-    assert_declines(
-        session_factory, "how many candidates have been disqualified in this year's exam so far"
-    )
+@pytest.mark.parametrize(
+    ("language", "headline", "sentences", "asked", "expected", "declined"),
+    [
+        (  # any other year: "in 2020" against "by 2030"
+            "en",
+            "City plans social housing push",
+            (
+                "Ho Chi Minh City plans to build 35,000 social housing units by 2030.",
+                "Officials said land prices had doubled since the last plan was approved.",
+            ),
+            "How many social housing units will Ho Chi Minh City build by 2030?",
+            "35,000",
+            "How many social housing units did Ho Chi Minh City build in 2020?",
+        ),
+        (  # a number before a unit said another way: "12 kilogram" against "3 Kg"
+            "id",
+            "Elpiji Langka di Lombok Timur",
+            (
+                "Harga elpiji 3 Kg di tingkat pengecer di Lombok Timur tembus Rp35.000 per tabung.",
+                "Warga harus antre sejak subuh di pangkalan resmi.",
+            ),
+            "Berapa harga elpiji 3 kilogram di Lombok Timur?",
+            "Rp35.000",
+            "Berapa harga elpiji 12 kilogram di Lombok Timur?",
+        ),
+        (  # a thing asked to be without: "tanpa subsidi" against "dengan skema subsidi"
+            "id",
+            "Kereta Rangkasbitung-Labuan Segera Beroperasi",
+            (
+                "Tarif kereta Rangkasbitung-Labuan direncanakan Rp5.000 dengan skema subsidi PSO.",
+                "Pemerintah menyiapkan tiga stasiun baru di sepanjang jalur tersebut.",
+            ),
+            "Tarif kereta Rangkasbitung-Labuan berapa?",
+            "Rp5.000",
+            "Tarif kereta Rangkasbitung-Labuan tanpa subsidi berapa?",
+        ),
+        (  # an English deictic, though a function word: "this year" against "Last year"
+            "en",
+            "AI cameras watch students sit graduation exam",
+            (
+                "More than 1.1 million students sat the graduation exam on Thursday.",
+                "Last year, 96 candidates were disqualified, most of them for bringing phones.",
+            ),
+            "how many candidates were disqualified last year?",
+            "96",
+            "how many candidates have been disqualified in this year's exam so far",
+        ),
+    ],
+)
+def test_a_passage_about_another_one_is_declined(
+    session_factory: SessionFactory,
+    language: str,
+    headline: str,
+    sentences: tuple[str, ...],
+    asked: str,
+    expected: str,
+    declined: str,
+) -> None:
+    store_article(session_factory, "story", headline, *sentences, language=language)
+    assert_answers(session_factory, asked, expected)
+    assert_declines(session_factory, declined)
