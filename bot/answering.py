@@ -1717,6 +1717,8 @@ def contrasted_words(
     negeri", "2020" against "2030" (any other year): the passage is about the other one. A
     slip would have matched the sibling as a typo, so an unmatched word is meant as written;
     the word naming the value asked ("berapa lama" against "lima") is not expected in the passage.
+    A word asked to be without ("tarif tanpa subsidi") that the passage states plainly is
+    contrasted too.
     """
     words = passage_words(hit.text)
     found = matcher.best_qualities(words)  # in order: clipped words are read off a sequence
