@@ -21,7 +21,7 @@ from bot.desk import DeskLimits, NewsDesk
 from handlers import register_all
 from handlers.context import DEPS_KEY, BotDeps, RingkasApp, RingkasContext
 from handlers.texts import COMMANDS, Lang
-from storage.database import create_database_engine, create_schema, session_factory
+from storage.database import open_store, session_factory
 
 logger = logging.getLogger(__name__)
 
@@ -151,10 +151,7 @@ def build_application(
         raise MissingToken("TELEGRAM_BOT_TOKEN is not set")
     engine = None
     if desk is None:
-        engine = create_database_engine(
-            settings.database_url, sqlite_cache_mb=settings.sqlite_cache_mb
-        )
-        create_schema(engine)
+        engine = open_store(settings.database_url, sqlite_cache_mb=settings.sqlite_cache_mb)
         limits = DeskLimits(
             max_upload_bytes=settings.max_upload_bytes,
             default_sentences=settings.summary_sentences,

@@ -18,7 +18,7 @@ from bot.news import NotAnArticle, ParsedArticle, published_iso
 from bot.parsing import parse_body
 from bot.summary_model import ALGORITHMS, Summary, UnknownAlgorithm
 from bot.text.dates import parse_date
-from storage.database import ensure_database_exists, normalize_database_url
+from storage.database import StoreUnavailable, ensure_database_exists, normalize_database_url
 from storage.records import HeadlineRow, StoredArticle
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
@@ -43,7 +43,7 @@ def main(argv: Sequence[str] | None = None, settings: Settings | None = None) ->
     handler: Handler = arguments.handler
     try:
         return handler(arguments, settings)
-    except (UsageError, NotAnArticle, NothingStored, UnknownAlgorithm) as error:
+    except (UsageError, NotAnArticle, NothingStored, UnknownAlgorithm, StoreUnavailable) as error:
         print(f"ringkas: {error}", file=sys.stderr)
         return EXIT_USAGE
     except BrokenPipeError:

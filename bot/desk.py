@@ -21,7 +21,7 @@ from bot.summary_model import DEFAULT_ALGORITHM, Summary
 from bot.text import split_sentences
 from bot.text.html import html_to_text
 from storage import repository
-from storage.database import create_database_engine, create_schema, session_factory
+from storage.database import open_store, session_factory
 from storage.records import (
     ArticleRecord,
     ChatStateRecord,
@@ -343,10 +343,9 @@ def _control_character_share(text: str) -> float:
 def open_desk(
     database_url: str, *, limits: DeskLimits | None = None, sqlite_cache_mb: int = 0
 ) -> Iterator[NewsDesk]:
-    """Create the engine and schema for a database URL and yield a desk over it."""
-    engine = create_database_engine(database_url, sqlite_cache_mb=sqlite_cache_mb)
+    """Open the store at a database URL (created if missing) and yield a desk over it."""
+    engine = open_store(database_url, sqlite_cache_mb=sqlite_cache_mb)
     try:
-        create_schema(engine)
         yield NewsDesk(session_factory=session_factory(engine), limits=limits)
     finally:
         engine.dispose()

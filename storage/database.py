@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, Engine, create_engine, event, make_url, text
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import sessionmaker
 from sqlmodel import Session, SQLModel
 
@@ -155,3 +156,20 @@ def ensure_database_exists(url: str) -> None:
                 logger.info("created database %s", parsed.database)
     finally:
         maintenance.dispose()
+
+
+class StoreUnavailable(RuntimeError):
+    """The database cannot be opened: the server is down, refuses us, or the path is bad."""
+
+
+def open_store(url: str, *, sqlite_cache_mb: int = 0) -> Engine:
+    """Create the database if missing, then its engine and schema; say why if it cannot."""
+    try:
+        ensure_database_exists(url)
+        engine = create_database_engine(url, sqlite_cache_mb=sqlite_cache_mb)
+        create_schema(engine)
+    except OperationalError as error:
+        shown = make_url(normalize_database_url(url)).render_as_string(hide_password=True)
+        reason = " ".join(str(error.orig).split())  # psycopg's message spans lines
+        raise StoreUnavailable(f"cannot open the database {shown}: {reason}") from error
+    return engine

@@ -7,10 +7,12 @@ import os
 import sqlite3
 import subprocess
 import sys
+import uuid
 from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlalchemy import Engine, make_url, text
 
 from bot.cli import main
 from bot.config import Settings
@@ -307,3 +309,31 @@ def test_bench_answers_refuses_one_store_for_several_sizes(
     )
     assert status == 2
     assert "{n}" in err
+
+
+def test_an_unreachable_database_is_one_line_and_exit_two(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    refused = "postgresql://ringkas:secret@127.0.0.1:1/nowhere"  # nothing listens on port 1
+    status, _, err = run_cli(capsys, refused, "ingest", str(RMOL_PAGE))
+    assert status == 2
+    assert err.startswith("ringkas: cannot open the database postgresql+psycopg://ringkas:***@")
+    assert err.count("\n") == 1
+    assert "Traceback" not in err
+    assert "secret" not in err
+
+
+def test_a_missing_postgresql_database_is_created(
+    capsys: pytest.CaptureFixture[str], postgres_admin_engine: Engine, postgres_server_url: str
+) -> None:
+    name = f"ringkas_new_{uuid.uuid4().hex[:12]}"
+    url = make_url(postgres_server_url).set(database=name).render_as_string(hide_password=False)
+    try:
+        status, _, err = run_cli(capsys, url, "ingest", str(RMOL_PAGE))
+        assert (status, err) == (0, "")
+        assert run_cli(capsys, url, "latest", "--json")[0] == 0
+    finally:
+        with postgres_admin_engine.connect().execution_options(
+            isolation_level="AUTOCOMMIT"
+        ) as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
