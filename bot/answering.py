@@ -282,6 +282,7 @@ ENGLISH_CHAT = {
     "wks": "weeks",
 }
 NEGATING_WORDS = frozenset({"tanpa", "without"})
+_SCOPE = re.compile(r"\bse-([^\W\d_]+)", re.IGNORECASE)
 _NAME_PREFIX = re.compile(r"\b([A-Z]{2,4})\s+(?=[A-Z][a-z])")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 HOW_MANY = re.compile(r"\bhow many\s+(\w+)")
@@ -564,8 +565,10 @@ def asked_values(question: str) -> set[str]:
         near.update(word for word, _ in marked if word in UNIT_WORDS - prefixes)
     if near & UNIT_WORDS:  # "luas sawah … berapa hektare": the hectares are the area
         near.update(word for word, _ in marked if word in MEASURE_WORDS)
-    # "di Kabupaten Batang berapa rumah": a name before the question word is no value asked
-    return near - QUESTION_WORDS - FUNCTION_WORDS - written_names(question)
+    # "di Kabupaten Batang berapa rumah": a name before the question word is no value asked,
+    # but for the scope "se-Indonesia" (nationwide), which a story says in other words
+    names = written_names(question) - {scope.lower() for scope in _SCOPE.findall(question)}
+    return near - QUESTION_WORDS - FUNCTION_WORDS - names
 
 
 def name_prefixes(question: str) -> set[str]:

@@ -2098,6 +2098,7 @@ def test_an_abbreviation_leading_a_name_is_no_unit_asked() -> None:
 
 def test_a_name_before_the_question_word_is_no_value_asked() -> None:
     assert asked_values("di Kabupaten Batang berapa rumah yg kerendam rob?") == {"rumah"}
+    assert "indonesia" in asked_values("Harga tiket pesawat se-Indonesia berapa?")  # a scope
     assert "tarif" in asked_values("Kapal ke Karimunjawa tarif berapa?")  # a word, not a name
 
 
