@@ -534,8 +534,8 @@ THIRTEENTH_ROUND = {
     "blind90": (21, 8),
 }
 # Fourteenth round: blind91-106 measured on the last release (3521cbc) before any rule of the
-# round, blind107-114 on the round's rules of their time (docs/answering.md, "Fourteenth
-# round"); the floors are the round's final figures.
+# round, blind107-114 on the round's rules of their time, blind115-122 on its final rules
+# (docs/answering.md, "Fourteenth round"); the floors are the round's final figures.
 FOURTEENTH_ROUND = {
     "blind91": (24, 8),
     "blind92": (21, 8),
@@ -561,6 +561,14 @@ FOURTEENTH_ROUND = {
     "blind112": (22, 6),
     "blind113": (19, 7),
     "blind114": (19, 6),
+    "blind115": (21, 7),
+    "blind116": (19, 6),
+    "blind117": (21, 8),
+    "blind118": (21, 7),
+    "blind119": (22, 2),
+    "blind120": (19, 7),
+    "blind121": (22, 7),
+    "blind122": (18, 8),
 }
 FLOORS = TENTH_ROUND | ELEVENTH_ROUND | TWELFTH_ROUND | THIRTEENTH_ROUND | FOURTEENTH_ROUND
 FIXTURES = Path(__file__).parent / "fixtures"
