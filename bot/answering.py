@@ -109,7 +109,8 @@ EXCLUSIVE_CLASSES = tuple(
     beras gula kopi sawit karet kakao jagung gandum kedelai lada cengkih
     rice sugar coffee rubber cocoa corn maize wheat soybeans pepper tea
     indonesia malaysia thailand vietnam philippines singapore myanmar cambodia india china japan \
-    brazil australia russia ukraine germany france britain
+    brazil australia russia ukraine germany france britain indonesian malaysian thai vietnamese \
+    philippine filipino singaporean cambodian indian chinese japanese brazilian australian
     week weeks month months year years
     pekan bulan tahun
     hakim jaksa

@@ -1920,6 +1920,13 @@ def test_like_that_in_chat_weighs_as_a_function_word(session_factory: SessionFac
             "Berapa kukang yang dilepasliarkan BKSDA Jambi tahun lalu?",
         ),
         (
+            "The Philippine seaweed production fell 22% in the third quarter to 310,000 tonnes. "
+            "Buyers in Indonesia and China paid more for dried seaweed",
+            "Typhoons hit the central islands twice in October.",
+            "How much did Philippine seaweed production fall in the third quarter?",
+            "What was Indonesia's seaweed production in the third quarter?",
+        ),
+        (
             "The association forecast robusta output for the season at 29.5 million bags.",
             "Arabica futures in New York rose to a record on Friday.",
             "What is the forecast for robusta output this season?",
