@@ -397,7 +397,7 @@ def holds_value(value: Value, passage: str, *, headline: bool = False) -> bool:
         return _AGE.search(passage.lower()) is not None
     if value is Value.NAME:
         return bool(proper_names(passage))
-    text = passage.lower()
+    text = _ENGLISH_AGE.sub(" ", passage).lower()
     if value is Value.MONEY:
         return _MONEY.search(text) is not None
     if value is Value.YEAR:
@@ -421,6 +421,8 @@ _NOT_AN_AMOUNT = re.compile(
     r"|\b\d{1,2}:\d{2}\b|\b\d{1,2}\s?(?:am|pm|a\.m\.|p\.m\.)"
     r"|(?<![\d.,])(?:19|20)\d\d\b(?![.,]\d)"
 )
+# An English age set off by commas after a name: "Margaret Hollis, 74, who has lived …".
+_ENGLISH_AGE = re.compile(r"(?<=[a-z]),\s\d{1,3},(?=\s)")
 _CALENDAR = frozenset(f"{_MONTHS} {_DAYS}".split())
 _COUNTLESS_UNITS = "|".join(
     sorted({*f"{_UNITS} {_LENGTH} {_AREA} {_WEIGHT} persen percent".split()}, key=len)[::-1]
@@ -437,7 +439,7 @@ _NOT_ITEMS = re.compile(
 
 def holds_items(passage: str) -> bool:
     """Tell whether a passage holds a number that may count items ("how many pupils")."""
-    text = _NOT_AN_AMOUNT.sub(" ", passage.lower())
+    text = _NOT_AN_AMOUNT.sub(" ", _ENGLISH_AGE.sub(" ", passage).lower())
     return _DIGIT_OR_NUMBER_WORD.search(_NOT_ITEMS.sub(" ", text)) is not None
 
 

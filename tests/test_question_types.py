@@ -107,6 +107,7 @@ def test_a_misspelt_money_word_asks_for_money_through_the_word_it_means() -> Non
         (Value.AMOUNT, "Kereta pengganti berangkat pukul 13.25 WIB.", False),  # a clock time
         (Value.AMOUNT, "Kapten kapal, Syamsul Hadi (38), selamat pada Senin (17/11).", False),
         (Value.AMOUNT, "Pemkot membuka pendaftaran bantuan rutilahu tahun 2026.", False),
+        (Value.AMOUNT, "Margaret Hollis, 74, said the field had washed away.", False),  # an age
         (Value.AMOUNT, "Sebanyak 2.026 rumah menerima bantuan tahun ini.", True),
         (Value.AMOUNT, "Stocks rose to 2.41 million tonnes at 10:30 a.m.", True),
         (Value.REASON, "Perjalanan ditambah karena jumlah penumpang naik.", True),
