@@ -65,10 +65,14 @@ STORY_PASSAGES = 400
 MAX_ACRONYM = 6
 # Closed classes whose members, after a word in Indonesian (+1) or before it in English (-1),
 # name another thing: "Kalimantan Tengah" / "Selatan", "musim lalu" / "ini", "last" / "this year"
+# Words a class's one-letter or roman-numeral name follows ("golongan I", "grade D").
+CLASS_HEADS = frozenset("golongan kelas grade tipe type kategori category class".split())
+CLASS_NAMES = frozenset("i ii iii iv v vi a b c d e".split())
 SIBLING_CLASSES = {
     1: (
         frozenset("utara selatan barat timur tengah tenggara".split()),
         frozenset("lalu ini depan mendatang".split()),
+        CLASS_NAMES,  # after a class head only
     ),
     -1: (
         frozenset("north south east west central northern southern eastern western".split()),
@@ -529,9 +533,15 @@ def question_words(question: str) -> list[str]:
     tokens = _question_tokens(question)
     said = _time_phrase_places([word for word, _ in tokens])
     for place, (word, interrogative) in enumerate(tokens):
-        if place not in said and not interrogative and (len(word) > 1 or word.isdigit()):
+        before = tokens[place - 1][0] if place else ""
+        if place not in said and not interrogative and _may_be_a_word(word, before):
             seen.setdefault(word)
     return list(seen)
+
+
+def _may_be_a_word(word: str, before: str) -> bool:
+    """Tell a word from a stray letter; a letter naming a class counts ("golongan I", "grade D")."""
+    return len(word) > 1 or word.isdigit() or (before in CLASS_HEADS and word in CLASS_NAMES)
 
 
 def _time_phrase_places(words: Sequence[str]) -> set[int]:
@@ -1742,7 +1752,8 @@ def contrasted_words(
     named = {
         matcher.terms[n].word
         for n in named_siblings(words, matcher)
-        if not found[n] and (_may_contrast(matcher.terms[n]) or matcher.terms[n].word in DEICTIC)
+        if not found[n]
+        and (_may_contrast(matcher.terms[n]) or matcher.terms[n].word in DEICTIC | CLASS_NAMES)
     }
     excluded = {  # the passage's own sibling outweighs the asked word in its context
         term.word

@@ -2177,6 +2177,17 @@ def test_frame_words_weigh_light_unless_asked_of(session_factory: SessionFactory
             "Rp5.000",
             "Tarif kereta Rangkasbitung-Labuan tanpa subsidi berapa?",
         ),
+        (  # a class named by a letter or a roman numeral: "grade D" against "grade C"
+            "id",
+            "Harga Tembakau Temanggung Anjlok",
+            (
+                "Tembakau kualitas grade C kini hanya dihargai Rp45.000 per kilogram.",
+                "Petani menunda panen sambil menunggu harga membaik.",
+            ),
+            "harga tembakau grade C di Temanggung berapa?",
+            "Rp45.000",
+            "harga tembakau grade D di Temanggung berapa?",
+        ),
         (  # an English deictic, though a function word: "this year" against "Last year"
             "en",
             "AI cameras watch students sit graduation exam",
