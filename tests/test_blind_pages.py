@@ -534,7 +534,7 @@ THIRTEENTH_ROUND = {
     "blind90": (21, 8),
 }
 # Fourteenth round: blind91-106 measured on the last release (3521cbc) before any rule of the
-# round, blind107-114 on the round's rules of their time, blind115-122 on its final rules
+# round, blind107-114 on the round's rules of their time, blind115-122 on its late rules
 # (docs/answering.md, "Fourteenth round"); the floors are the round's final figures.
 FOURTEENTH_ROUND = {
     "blind91": (24, 8),
@@ -547,7 +547,7 @@ FOURTEENTH_ROUND = {
     "blind98": (22, 7),
     "blind99": (19, 4),
     "blind100": (22, 7),
-    "blind101": (21, 6),
+    "blind101": (21, 7),
     "blind102": (22, 7),
     "blind103": (20, 5),
     "blind104": (21, 7),
@@ -560,12 +560,12 @@ FOURTEENTH_ROUND = {
     "blind111": (23, 8),
     "blind112": (22, 6),
     "blind113": (19, 7),
-    "blind114": (19, 6),
+    "blind114": (19, 7),
     "blind115": (21, 7),
     "blind116": (19, 6),
     "blind117": (21, 8),
     "blind118": (21, 7),
-    "blind119": (22, 2),
+    "blind119": (22, 4),
     "blind120": (19, 7),
     "blind121": (22, 7),
     "blind122": (18, 8),
