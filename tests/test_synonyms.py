@@ -21,7 +21,10 @@ def test_english_forms_are_listed_as_written() -> None:
     assert "produce" in synonym_forms("make")  # "how many towers will the factory make"
     assert "prepared" in synonym_forms("cook")  # "how many meals did they cook"
     assert "charges" in synonym_forms("fees")
-    assert synonym_forms("asking") == frozenset()
+    assert "demanding" in synonym_forms("asking")  # "asking for a 14% pay rise"
+    assert "expanded" in synonym_forms("grow")  # "how fast did the economy grow"
+    assert "winners" in synonym_forms("winning")
+    assert synonym_forms("however") == frozenset()
 
 
 def test_english_forms_take_their_regular_inflections() -> None:
@@ -101,3 +104,19 @@ def test_cities_go_by_their_everyday_names() -> None:
 def test_clipped_english_nouns_are_the_whole_word() -> None:
     assert "laboratories" in synonym_forms("labs")
     assert "examination" in synonym_forms("exam")
+
+
+def test_everyday_indonesian_says_a_week_all_and_giving_birth_in_other_words() -> None:
+    assert "pekan" in synonym_forms("minggu")  # "per minggu" is "per pekan"
+    assert "seluruh" in synonym_forms("semua")
+    assert "persalinan" in synonym_forms("melahirkan")
+    assert "pidana" in synonym_forms("hukuman")  # "ancaman pidana penjara"
+    assert "terbukti" in synonym_forms("ketahuan")  # "pedagang yang terbukti menimbun"
+    assert {"besar", "terjual", "mengangkut", "berantas", "advokat", "hemat"} <= (
+        synonym_forms("gede")
+        | synonym_forms("laku")
+        | synonym_forms("bawa")
+        | synonym_forms("basmi")
+        | synonym_forms("pengacara")
+        | synonym_forms("irit")
+    )

@@ -68,7 +68,7 @@ sebab picu alasan
 =bangunan gedung
 =pedagang =penjual
 =pembeli konsumen
-vonis =hukuman =dihukum =menghukum
+vonis =hukuman =dihukum =menghukum =pidana
 penjara bui =kurungan
 korupsi rasuah
 suap sogok
@@ -116,6 +116,16 @@ sisa =tinggal
 =seliter =liter
 =cuma =hanya
 gagal batal
+=minggu =pekan
+=semua =seluruh =segenap
+hemat irit
+=melahirkan =persalinan
+=gede =besar
+laku =terjual
+bawa angkut
+basmi berantas
+pengacara advokat
+=ketahuan =kedapatan =kepergok =terbukti
 """
 
 _ENGLISH = """
@@ -187,6 +197,10 @@ exam exams examination examinations
 km kilometre kilometres kilometer kilometers
 cm centimetre centimetres centimeter centimeters
 mm millimetre millimetres millimeter millimeters
+ask asks asked asking demand demands demanded demanding
+hire hires hired hiring recruit recruits recruited recruiting
+grow grows grew grown growing expand expands expanded expanding
+winning winner winners
 """
 
 
