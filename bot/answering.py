@@ -16,6 +16,7 @@ from functools import lru_cache
 from typing import Any, Protocol
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
 
 from bot.question_types import (
     COUNTER_WORDS,
@@ -140,6 +141,7 @@ IRREGULAR_CLIPS = {
     "tahanan": "tan",
     "online": "ol",
     "parkir": "kir",
+    "studi": "di",
 }
 CANDIDATE_LIMIT = 120
 MAX_QUERY_TERMS = 4
@@ -843,6 +845,8 @@ def _matches(
         if not neighbours and language == "en" and word.endswith("s") and len(word) > 4:
             singular = word[:-1]  # "familes": a slip in a plural the store holds singular
             neighbours = _typo_neighbours(singular, _spelled_near(singular, index, language))
+        if not neighbours and language == "en":
+            neighbours = _slipped_from_lemma(word, close)
         for term, _ in neighbours:
             matches.setdefault(term, TYPO)
         for term in _stored_forms([term for term, _ in neighbours], index, language):
@@ -966,6 +970,18 @@ def _typo_neighbours(word: str, close: Sequence[tuple[str, int, int]]) -> list[t
     found = [(term, count) for term, distance, count in within if distance == nearest]
     found.sort(key=lambda pair: (-pair[1], pair[0]))
     return found[:TYPO_NEIGHBOURS]
+
+
+def _slipped_from_lemma(word: str, close: Sequence[tuple[str, int, int]]) -> list[tuple[str, int]]:
+    """Return the stored words whose dictionary form is one slip from word.
+
+    "vocher" for "vouchers": a slip in a singular the store holds only as a plural.
+    """
+    return [
+        (term, count)
+        for term, distance, count in close
+        if distance > 1 and Levenshtein.distance(word, lemma(term, "en")) == 1
+    ]
 
 
 def _misspelt_function_word(word: str, matches: Mapping[str, float]) -> bool:

@@ -654,6 +654,7 @@ def test_clipped_compounds_join_the_beginnings_of_words() -> None:
     assert clips_words(passage_words("ditahan di rumah tahanan Kupang"), "rutan")
     assert clips_words(passage_words("Kepala Dinas Perhubungan"), "dishub")
     assert clips_words(passage_words("Sebanyak 214 juru parkir dilatih"), "jukir")
+    assert clips_words(passage_words("UKT program studi kedokteran naik"), "prodi")
     assert not clips_words(passage_words("pemadam api ringan"), "damkar")
 
 
@@ -1711,6 +1712,18 @@ def test_a_slip_in_a_plural_finds_the_stored_singular(session_factory: SessionFa
     )
     families = expanded(session_factory, "How much will familes get?")["familes"]
     assert "family" in families.matches
+
+
+def test_a_slip_in_a_singular_finds_the_stored_plural(session_factory: SessionFactory) -> None:
+    store_article(
+        session_factory,
+        "vouchers",
+        "Fuel aid for fishermen",
+        "The government will give fuel vouchers worth 5,000 pesos each to small fishermen.",
+        language="en",
+    )
+    vouchers = expanded(session_factory, "How much is each fuel vocher worth?")["vocher"]
+    assert "vouchers" in vouchers.matches  # two edits from "vouchers", one from "voucher"
 
 
 def test_a_slip_sharing_a_function_words_stem_weighs_as_the_function_word(
