@@ -67,7 +67,10 @@ MAX_ACRONYM = 6
 # Closed classes whose members, after a word in Indonesian (+1) or before it in English (-1),
 # name another thing: "Kalimantan Tengah" / "Selatan", "musim lalu" / "ini", "last" / "this year"
 # Words a class's one-letter or roman-numeral name follows ("golongan I", "grade D").
-CLASS_HEADS = frozenset("golongan kelas grade tipe type kategori category class".split())
+CLASS_HEADS = frozenset(
+    "golongan kelas grade tipe type kategori category class seri series tahap fase phase "
+    "spesialis jurusan sektor nomor".split()
+)
 CLASS_NAMES = frozenset("i ii iii iv v vi a b c d e".split())
 SIBLING_CLASSES = {
     1: (
@@ -78,11 +81,12 @@ SIBLING_CLASSES = {
     -1: (
         frozenset("north south east west central northern southern eastern western".split()),
         frozenset("last this next previous".split()),
+        frozenset("kota kabupaten kab".split()),  # "Kota Jayapura" against "Kabupaten Jayapura"
     ),
 }
 # "this year" against "last year": a deictic word is a function word, but names another time
 # (Indonesian "tahun ini" is often left out where "tahun lalu" gives the comparison)
-DEICTIC = frozenset().union(*SIBLING_CLASSES[-1][1:])
+DEICTIC = SIBLING_CLASSES[-1][1]
 # Closed classes whose members exclude one another wherever they stand: a passage that lacks
 # the asked one and names another ("tarif jarak terdekat" against "jarak terjauh", "beras
 # premium" against "beras medium", "arabica" against "robusta") is about the other one.
@@ -122,13 +126,20 @@ EXCLUSIVE_CLASSES = tuple(
     judge judges prosecutor prosecutors
     executive financial operating
     ayam bebek itik puyuh sapi kambing kerbau babi domba
+    bawang cabai tomat kentang wortel kubis
+    half full
+    primary secondary
+    batubara tembaga nikel emas perak timah bauksit
+    coal copper nickel gold silver tin bauxite
+    bensin solar pertalite pertamax dexlite avtur
+    petrol gasoline diesel kerosene
     """.strip().splitlines()
 )
 MIN_CONTRAST_LENGTH = 3  # "SMA" against "SMP"; shorter words differ by a letter too often
 MIN_CLIPPED, MAX_CLIPPED, CLIP_PIECE = 5, 9, 2  # "wabup": two pieces of 2+ letters
 # Words news clips from the middle: kades (kepala desa), damkar (pemadam kebakaran), nakes
 # (tenaga kesehatan), dishub (dinas perhubungan), disdik, lapas (lembaga pemasyarakatan), rutan
-# (rumah tahanan), ojol (ojek online), jukir (juru parkir).
+# (rumah tahanan), ojol (ojek online), jukir (juru parkir), prodi (program studi).
 IRREGULAR_CLIPS = {
     "kepala": "ka",
     "pemadam": "dam",
@@ -1768,7 +1779,7 @@ def contrasted_words(
     named = {
         matcher.terms[n].word
         for n in named_siblings(words, matcher)
-        if not found[n]
+        if (not found[n] or _class_named_elsewhere(n, words, matcher))
         and (_may_contrast(matcher.terms[n]) or matcher.terms[n].word in DEICTIC | CLASS_NAMES)
     }
     excluded = {  # the passage's own sibling outweighs the asked word in its context
@@ -1777,6 +1788,18 @@ def contrasted_words(
         if not quality and _excludes(term.word, unmatched)  # asked or not: "terdekat berapa"
     }
     return frozenset(slipped | named | excluded | _negation_dropped(words, found, matcher))
+
+
+def _class_named_elsewhere(n: int, words: Sequence[str], matcher: Matcher) -> bool:
+    """Tell whether a class's letter is found only away from its head ("a Series B" for "A").
+
+    "Series A" against "a Series B": the letter stands in the passage as an article.
+    """
+    name = matcher.terms[n].word
+    if name not in CLASS_NAMES or n == 0:
+        return False
+    head = matcher.terms[n - 1].word
+    return not any(a == head and b == name for a, b in itertools.pairwise(words))
 
 
 def _negated_words(matcher: Matcher) -> set[int]:
@@ -1819,7 +1842,9 @@ def named_siblings(words: Sequence[str], matcher: Matcher) -> set[int]:
             for step, classes in SIBLING_CLASSES.items():
                 asked, said = number + step, place + step
                 if 0 <= asked < len(terms) and 0 <= said < len(words):
-                    if _siblings(terms[asked], words[said], classes, numbers=step < 0):
+                    if _siblings(terms[asked], words[said], classes, numbers=step < 0) or (
+                        step > 0 and _another_class(word, terms[asked], words[said])
+                    ):
                         contrasted.add(asked)
     return contrasted
 
@@ -1831,6 +1856,11 @@ def _siblings(asked: str, said: str, classes: Iterable[frozenset[str]], *, numbe
     if numbers and asked.isdigit() and said.isdigit():  # "kuota 50 GB" against "30 GB"
         return True
     return any({asked, said} <= siblings for siblings in classes)
+
+
+def _another_class(head: str, asked: str, said: str) -> bool:
+    """Tell whether a class head names another class ("kelas latihan" for "kelas turnamen")."""
+    return head in CLASS_HEADS and asked != said and said not in FUNCTION_WORDS
 
 
 def surest_of_a_tie(scored: list[Scored]) -> list[Scored]:

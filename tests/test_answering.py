@@ -1468,6 +1468,27 @@ def test_a_passage_naming_a_sibling_of_an_asked_word_is_about_the_other_one() ->
             "Produksi musim lalu 80 ribu ton.",
             [0.0, 1.0, 0.6],
         ),
+        (  # any other word after a class head names another class
+            ["harga", "shuttlecock", "kelas", "turnamen"],
+            "turnamen",
+            "Harga shuttlecock kelas latihan kini Rp135.000.",
+            "Harga shuttlecock kini Rp135.000 per slop.",
+            None,
+        ),
+        (  # a city and a regency share a name
+            ["kasus", "malaria", "kota", "jayapura"],
+            "kota",
+            "Dinkes mencatat 18.450 kasus malaria di Kabupaten Jayapura.",
+            "Dinkes mencatat 18.450 kasus malaria di Jayapura.",
+            None,
+        ),
+        (  # the letter stands in the passage as an article, not after the head
+            ["raised", "series", "a", "round"],
+            "a",
+            "The startup raised $38 million in a Series B round.",
+            "The startup raised $38 million in a funding round.",
+            None,
+        ),
     ],
 )
 def test_a_sibling_in_the_place_of_an_asked_word_is_about_another_thing(
@@ -1945,6 +1966,27 @@ def test_like_that_in_chat_weighs_as_a_function_word(session_factory: SessionFac
             "What is the forecast for robusta output this season?",
             "What is the forecast for arabica output this season?",
         ),
+        (
+            "The coal exports of Mongolia reached a record 9.6 million tonnes in April. "
+            "Most of it crossed into China by a new railway",
+            "Copper prices fell in London on Friday.",
+            "How much coal did Mongolia export in April?",
+            "How much copper did Mongolia export in April?",
+        ),
+        (
+            "The council will extend the phone ban to its 19 secondary schools at a cost of "
+            "£410,000. Parents welcomed the plan",
+            "Primary schools in the city reopen on Monday.",
+            "How much will it cost to extend the phone ban to secondary schools?",
+            "How much will it cost to extend the phone ban to primary schools?",
+        ),
+        (
+            "Juara full marathon putra diraih Daniel Kiptoo dengan catatan 2 jam 24 menit. "
+            "Ia berhak atas hadiah Rp50 juta",
+            "Peserta half marathon dilepas pukul 05.00.",
+            "Siapa juara full marathon putra?",
+            "Siapa juara half marathon putra?",
+        ),
     ],
 )
 def test_a_member_of_an_exclusive_class_is_not_another(
@@ -1955,6 +1997,22 @@ def test_a_member_of_an_exclusive_class_is_not_another(
     store_article(session_factory, "other", None, elsewhere, language=language)
     assert_answers(session_factory, asked, sentence.split()[1])
     assert_declines(session_factory, declined)
+
+
+def test_a_vegetable_in_the_passage_outweighs_the_asked_one_in_its_headline(
+    session_factory: SessionFactory,
+) -> None:
+    store_article(
+        session_factory,
+        "cabai",
+        "Harga Cabai dan Bawang di Kramat Jati",
+        "Harga cabai rawit merah di Pasar Induk Kramat Jati melonjak hingga Rp110.000 per "
+        "kilogram.",
+        "Pedagang menyebut pasokan dari Jawa Timur berkurang.",
+    )
+    question = "Harga {} merah di Pasar Induk Kramat Jati berapa?"
+    assert_answers(session_factory, question.format("cabai rawit"), "Rp110.000")
+    assert_declines(session_factory, question.format("bawang"))
 
 
 def test_how_many_times_asks_a_count_not_a_sum() -> None:
