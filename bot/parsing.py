@@ -377,7 +377,8 @@ def _find_category(lines: list[Line], headline_index: int | None) -> str | None:
     if line.kind != "short" and line.text.strip().lower() not in _SECTION_WORDS:
         return None
     label = _BREADCRUMB.split(line.text)[-1].strip()
-    if not label or len(label.split()) > 4 or len(label) > 40 or _is_brand(label):
+    words = [word for word in label.split() if word != "&"]  # "NE Scotland, Orkney & Shetland"
+    if not label or len(words) > 4 or len(label) > 40 or _is_brand(label):
         return None
     return label
 

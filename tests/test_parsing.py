@@ -262,3 +262,20 @@ def test_a_bylines_role_is_not_the_authors_name(line: str, author: str) -> None:
 def test_a_listed_headline_may_close_on_a_clock_time() -> None:
     assert looks_like_headline("Seoul to cap cram school hours for primary pupils at 10 p.m.")
     assert not looks_like_headline("The meeting ended late.")
+
+
+def test_a_regional_section_joined_by_an_ampersand_is_the_category() -> None:
+    page = "\n\n".join(
+        [
+            "Home",
+            "News",
+            "NE Scotland, Orkney & Shetland",
+            "Norovirus outbreak closes six wards at Aberdeen hospital",
+            "2 February 2026",
+            "By Fiona MacLeod, Health reporter",
+            "Six wards at Aberdeen Royal Infirmary have been closed to new admissions after an "
+            "outbreak of norovirus.",
+            "Visitors have been asked to stay away unless their visit is essential.",
+        ]
+    )
+    assert parse_page(page).category == "NE Scotland, Orkney & Shetland"
