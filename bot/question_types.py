@@ -231,6 +231,7 @@ _MONEY = re.compile(
     r"pesos?|riyals?|dirhams?|francs?|krona|kronor|kroner|krone|zloty|zlotys|shekels?|lira|"
     r"rubles?|roubles?|rubel|renminbi|shillings?|naira|cedis?|birr|kwacha|dinars?|taka|kyat|"
     r"riels?|forints?|koruna|hryvnias?)\b|[₹₱฿₩₫]\s?\d"
+    r"|\b\d+(?:\.\d+)?p\b"  # pence: "412p per kilogram"
     # Names that are everyday words elsewhere count after a number: "5,000 won", "2 juta dong".
     r"|\d\s?(?:(?:ribu|juta|miliar|triliun|thousand|million|billion|trillion)\s)?"
     r"(?:won|dong|rand|real|reais)\b"
@@ -434,6 +435,7 @@ _NOT_ITEMS = re.compile(
     r"billion|trillion|m|bn)\b)?"
     rf"|\b{_NUMBER}\s*(?:%|(?:{_COUNTLESS_UNITS}|per cent)\b)"
     rf"|\b{_NUMBER}\s+in\s+{_NUMBER}\b"
+    r"|\b\d+(?:\.\d+)?p\b"
 )
 
 

@@ -267,7 +267,13 @@ def test_a_question_about_one_part_wants_it_named_on_its_own() -> None:
         ("Customers fell by 64% over five years, and nine in ten bank online.", False),
         ("Workers were offered jobs paying $1,000 a month.", False),
         ("Shops were flooded to a depth of about 40cm at 10:30.", False),
+        ("Lambs fetched an average of 412p per kilogram.", False),
     ],
 )
 def test_only_a_number_of_items_counts_items(passage: str, holds: bool) -> None:
     assert holds_items(passage) is holds
+
+
+def test_a_sum_in_pence_is_money() -> None:
+    assert holds_value(Value.MONEY, "Lambs fetched an average of 412p per kilogram.")
+    assert not holds_value(Value.MONEY, "About 412 lambs were sold at the market.")
