@@ -69,7 +69,7 @@ MAX_ACRONYM = 6
 # Words a class's one-letter or roman-numeral name follows ("golongan I", "grade D").
 CLASS_HEADS = frozenset(
     "golongan kelas grade tipe type kategori category class seri series tahap fase phase "
-    "spesialis jurusan sektor nomor".split()
+    "spesialis jurusan sektor nomor band zona zone".split()
 )
 CLASS_NAMES = frozenset("i ii iii iv v vi a b c d e".split())
 SIBLING_CLASSES = {
@@ -265,7 +265,7 @@ FUNCTION_WORDS = frozenset(
 # Words that frame a question, not what it asks ("kerugian negara di kasus dana desa", "jumlah
 # TPS Balikpapan", "ada rekomendasi HP …"): they weigh as function words unless a value is
 # asked of them ("berapa kasus hipertensi", "berapa jumlah petugas").
-FRAME_WORDS = frozenset({"kasus", "jumlah", "rekomendasi"})
+FRAME_WORDS = frozenset({"kasus", "jumlah", "rekomendasi", "date", "result"})
 # "how many" / "how much" ask for an amount as "berapa" does, and "berapa banyak" as "berapa":
 # the second word is part of the question, and the word after it names what is counted.
 AMOUNT_QUESTION_PHRASES = {
@@ -300,6 +300,10 @@ ENGLISH_CHAT = {
     "wks": "weeks",
 }
 NEGATING_WORDS = frozenset({"tanpa", "without"})
+COMPARING_WORDS = frozenset("from than with dari dibanding dibandingkan ketimbang".split())
+DEPUTY_WORDS = frozenset("deputy vice wakil acting plt plh".split())
+# "households with no land-use certificates" says "without" in other words
+PASSAGE_NEGATIONS = NEGATING_WORDS | frozenset("no not tidak tak belum bukan non".split())
 _SCOPE = re.compile(r"\bse-([^\W\d_]+)", re.IGNORECASE)
 _NAME_PREFIX = re.compile(r"\b([A-Z]{2,4})\s+(?=[A-Z][a-z])")
 _YEAR = re.compile(r"(?:19|20)\d\d")
@@ -1787,7 +1791,27 @@ def contrasted_words(
         for term, quality in zip(matcher.terms, found, strict=True)
         if not quality and _excludes(term.word, unmatched)  # asked or not: "terdekat berapa"
     }
-    return frozenset(slipped | named | excluded | _negation_dropped(words, found, matcher))
+    deputised = _deputy_roles(words, matcher)
+    return frozenset(
+        slipped | named | excluded | deputised | _negation_dropped(words, found, matcher)
+    )
+
+
+def _deputy_roles(words: Sequence[str], matcher: Matcher) -> set[str]:
+    """Return the asked roles the passage names only as a deputy's ("Deputy Governor").
+
+    "Who is the governor" is not answered by the deputy governor; "siapa wakil bupati" asks
+    for the deputy, so a question naming a deputy has no such word.
+    """
+    if any(term.word in DEPUTY_WORDS for term in matcher.terms):
+        return set()
+    deputy: dict[int, list[bool]] = {}
+    for place, word in enumerate(words):
+        for number, quality in matcher.qualities.get(word, ()):
+            if quality >= EXACT:
+                before = words[place - 1] if place else ""
+                deputy.setdefault(number, []).append(before in DEPUTY_WORDS)
+    return {matcher.terms[n].word for n, flags in deputy.items() if all(flags)}
 
 
 def _class_named_elsewhere(n: int, words: Sequence[str], matcher: Matcher) -> bool:
@@ -1810,7 +1834,7 @@ def _negated_words(matcher: Matcher) -> set[int]:
 
 def _negation_dropped(words: Sequence[str], found: Sequence[float], matcher: Matcher) -> set[str]:
     """Return the words the question asks to be without that the passage says plainly."""
-    if NEGATING_WORDS.intersection(words):
+    if PASSAGE_NEGATIONS.intersection(words):
         return set()
     return {matcher.terms[n].word for n in _negated_words(matcher) if found[n]}
 
@@ -1842,6 +1866,8 @@ def named_siblings(words: Sequence[str], matcher: Matcher) -> set[int]:
             for step, classes in SIBLING_CLASSES.items():
                 asked, said = number + step, place + step
                 if 0 <= asked < len(terms) and 0 <= said < len(words):
+                    if _compared_with(words, said):
+                        continue
                     if _siblings(terms[asked], words[said], classes, numbers=step < 0) or (
                         step > 0 and _another_class(word, terms[asked], words[said])
                     ):
@@ -1856,6 +1882,11 @@ def _siblings(asked: str, said: str, classes: Iterable[frozenset[str]], *, numbe
     if numbers and asked.isdigit() and said.isdigit():  # "kuota 50 GB" against "30 GB"
         return True
     return any({asked, said} <= siblings for siblings in classes)
+
+
+def _compared_with(words: Sequence[str], place: int) -> bool:
+    """Tell whether a time word is the one compared with ("up 6% from the previous year")."""
+    return words[place] in DEICTIC and bool(COMPARING_WORDS.intersection(words[place - 2 : place]))
 
 
 def _another_class(head: str, asked: str, said: str) -> bool:

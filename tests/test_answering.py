@@ -2196,6 +2196,58 @@ def test_new_weighs_as_a_function_word(session_factory: SessionFactory) -> None:
     assert route["baru"].weight < 0.5 * route["rute"].weight  # the story says "rute"
 
 
+@pytest.mark.parametrize(
+    ("headline", "sentences", "question", "expected"),
+    [
+        (  # "with no" says "without" in other words
+            "Canal households to be moved",
+            (
+                "Households with no land-use certificates will receive a support payment of up "
+                "to 800 million dong.",
+                "The city will move 6,800 households by 2028.",
+            ),
+            "How big is the support payment for households without land-use certificates?",
+            "800 million dong",
+        ),
+        (  # the season compared with is no other season asked about
+            "Vietnam coffee crop to grow",
+            (
+                "Vietnam is expected to harvest 29.8 million bags of robusta in the 2025/26 "
+                "season, up 6% from the previous season.",
+                "Farmers have sold about 35% of the new crop so far.",
+            ),
+            "How big is Vietnam's robusta crop expected to be this season?",
+            "29.8 million",
+        ),
+        (  # "date" and "result" only frame a keyword question
+            "Flood plan approved",
+            (
+                "Work on dredging the river is scheduled to begin in January 2027.",
+                "The council voted 44 to 2 in favour of the plan.",
+            ),
+            "dredging start date",
+            "January 2027",
+        ),
+    ],
+)
+def test_a_passage_saying_it_in_other_words_is_answered(
+    session_factory: SessionFactory,
+    headline: str,
+    sentences: tuple[str, ...],
+    question: str,
+    expected: str,
+) -> None:
+    store_article(session_factory, "story", headline, *sentences, language="en")
+    store_article(
+        session_factory,
+        "other",
+        "School admissions open",
+        "Parents can apply for a school place online until Friday.",
+        language="en",
+    )
+    assert_answers(session_factory, question, expected)
+
+
 def test_frame_words_weigh_light_unless_asked_of(session_factory: SessionFactory) -> None:
     store_article(
         session_factory,
@@ -2269,6 +2321,28 @@ def test_frame_words_weigh_light_unless_asked_of(session_factory: SessionFactory
             "how many candidates were disqualified last year?",
             "96",
             "how many candidates have been disqualified in this year's exam so far",
+        ),
+        (  # a deputy's role is not the role asked
+            "en",
+            "Central bank caps e-wallet transfers",
+            (
+                "The cap was announced by BSP Deputy Governor Ramon Villaflor on Wednesday.",
+                "Fraud losses doubled last year, the bank said.",
+            ),
+            "Who is the deputy governor of the BSP?",
+            "Villaflor",
+            "Who is the governor of the BSP?",
+        ),
+        (  # a band is a class named by a letter
+            "en",
+            "Council tax to rise by 4.99%",
+            (
+                "Band A homes will pay £1,430.95 next year, an increase of £68.02.",
+                "Councillors approved the budget on Tuesday night.",
+            ),
+            "What will a Band A home pay in council tax?",
+            "£1,430.95",
+            "What will a Band C home pay in council tax?",
         ),
     ],
 )

@@ -112,6 +112,7 @@ def test_everyday_indonesian_says_a_week_all_and_giving_birth_in_other_words() -
     assert "persalinan" in synonym_forms("melahirkan")
     assert "pidana" in synonym_forms("hukuman")  # "ancaman pidana penjara"
     assert "terbukti" in synonym_forms("ketahuan")  # "pedagang yang terbukti menimbun"
+    assert "mancanegara" in synonym_forms("asing")  # "turis asing": wisatawan mancanegara
     assert {"besar", "terjual", "mengangkut", "berantas", "advokat", "hemat"} <= (
         synonym_forms("gede")
         | synonym_forms("laku")

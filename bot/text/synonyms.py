@@ -125,6 +125,7 @@ laku =terjual
 bawa angkut
 basmi berantas
 pengacara advokat
+=asing =mancanegara
 =ketahuan =kedapatan =kepergok =terbukti
 """
 
