@@ -263,9 +263,12 @@ FUNCTION_WORDS = frozenset(
     "new baru".split()
 )
 # Words that frame a question, not what it asks ("kerugian negara di kasus dana desa", "jumlah
-# TPS Balikpapan", "ada rekomendasi HP …"): they weigh as function words unless a value is
-# asked of them ("berapa kasus hipertensi", "berapa jumlah petugas").
-FRAME_WORDS = frozenset({"kasus", "jumlah", "rekomendasi", "date", "result"})
+# TPS Balikpapan", "ada rekomendasi HP …", "gimana cara …", "barang bukti apa saja yang
+# disita", "siapa yang mendapat …", "dredging start date"): they weigh as function words
+# unless a value is asked of them ("berapa kasus hipertensi", "berapa jumlah petugas").
+FRAME_WORDS = frozenset(
+    "kasus jumlah rekomendasi date result cara caranya barang bukti mendapat mendapatkan".split()
+)
 # "how many" / "how much" ask for an amount as "berapa" does, and "berapa banyak" as "berapa":
 # the second word is part of the question, and the word after it names what is counted.
 AMOUNT_QUESTION_PHRASES = {

@@ -2248,6 +2248,30 @@ def test_a_passage_saying_it_in_other_words_is_answered(
     assert_answers(session_factory, question, expected)
 
 
+def test_how_and_what_was_seized_are_frames_the_answer_leaves_out(
+    session_factory: SessionFactory,
+) -> None:
+    store_article(
+        session_factory,
+        "modus",
+        "Polisi Bongkar Sindikat APK Undangan Palsu",
+        "Dengan kode OTP tersebut, pelaku mengambil alih akun mobile banking korban.",
+        "Dalam penggerebekan itu, polisi menyita 12 ponsel, 40 kartu SIM, dan dua laptop.",
+        "Warga diminta tidak membuka berkas kiriman dari nomor tak dikenal.",
+    )
+    store_article(  # other news, so the story's words are rarer than the question's frame
+        session_factory,
+        "pasar",
+        "Pasar Kembali Ramai",
+        *(f"Pedagang di los nomor {n} kembali berjualan sejak pagi." for n in range(20)),
+    )
+    assert_answers(
+        session_factory, "gimana cara pelaku mengambil alih akun korban?", "kode OTP tersebut"
+    )
+    seized = "Apa aja barang bukti yg disita polisi dalam penggerebekan itu?"
+    assert_answers(session_factory, seized, "12 ponsel")
+
+
 def test_frame_words_weigh_light_unless_asked_of(session_factory: SessionFactory) -> None:
     store_article(
         session_factory,
