@@ -77,6 +77,9 @@ SIBLING_CLASSES = {
         frozenset("utara selatan barat timur tengah tenggara".split()),
         frozenset("lalu ini depan mendatang".split()),
         CLASS_NAMES,  # after a class head only
+        # "lantai dua" against "lantai satu", "tahap kedua" against "tahap pertama"
+        frozenset("satu dua tiga empat lima enam tujuh delapan sembilan sepuluh".split()),
+        frozenset("pertama kedua ketiga keempat kelima keenam".split()),
     ),
     -1: (
         frozenset("north south east west central northern southern eastern western".split()),

@@ -2357,6 +2357,18 @@ def test_frame_words_weigh_light_unless_asked_of(session_factory: SessionFactory
             "Villaflor",
             "Who is the governor of the BSP?",
         ),
+        (  # a number word after a shared word: "lantai dua" against "lantai satu"
+            "id",
+            "Tunggakan Sewa Rusunawa Pekanbaru",
+            (
+                "Tarif sewa rusunawa Pekanbaru Rp275 ribu per bulan untuk lantai satu dan Rp215 "
+                "ribu untuk lantai empat.",
+                "Penghuni menunggak sewa hingga enam bulan.",
+            ),
+            "Berapa tarif sewa rusunawa untuk lantai satu?",
+            "Rp275 ribu",
+            "Berapa tarif sewa rusunawa untuk lantai dua?",
+        ),
         (  # a band is a class named by a letter
             "en",
             "Council tax to rise by 4.99%",
