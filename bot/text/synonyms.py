@@ -126,6 +126,8 @@ bawa angkut
 basmi berantas
 pengacara advokat
 =asing =mancanegara
+=napi =narapidana
+narkoba narkotika
 =ketahuan =kedapatan =kepergok =terbukti
 """
 
@@ -202,6 +204,7 @@ ask asks asked asking demand demands demanded demanding
 hire hires hired hiring recruit recruits recruited recruiting
 grow grows grew grown growing expand expands expanded expanding
 winning winner winners
+owe owes owed debt debts
 """
 
 
