@@ -570,7 +570,42 @@ FOURTEENTH_ROUND = {
     "blind121": (22, 7),
     "blind122": (18, 8),
 }
-FLOORS = TENTH_ROUND | ELEVENTH_ROUND | TWELFTH_ROUND | THIRTEENTH_ROUND | FOURTEENTH_ROUND
+# Fifteenth round: blind123-130 measured on the last release, blind131-138 on the round's
+# rules of their time, blind139-146 on its final rules; floors are the final figures.
+FIFTEENTH_ROUND = {
+    "blind123": (22, 8),
+    "blind124": (22, 8),
+    "blind125": (23, 8),
+    "blind126": (22, 4),
+    "blind127": (16, 6),
+    "blind128": (20, 6),
+    "blind129": (22, 7),
+    "blind130": (21, 7),
+    "blind131": (24, 7),
+    "blind132": (22, 7),
+    "blind133": (24, 8),
+    "blind134": (23, 6),
+    "blind135": (20, 7),
+    "blind136": (22, 7),
+    "blind137": (22, 7),
+    "blind138": (19, 7),
+    "blind139": (21, 6),
+    "blind140": (20, 5),
+    "blind141": (23, 6),
+    "blind142": (19, 7),
+    "blind143": (21, 5),
+    "blind144": (18, 7),
+    "blind145": (16, 7),
+    "blind146": (16, 5),
+}
+FLOORS = (
+    TENTH_ROUND
+    | ELEVENTH_ROUND
+    | TWELFTH_ROUND
+    | THIRTEENTH_ROUND
+    | FOURTEENTH_ROUND
+    | FIFTEENTH_ROUND
+)
 FIXTURES = Path(__file__).parent / "fixtures"
 
 
