@@ -10,7 +10,7 @@ import itertools
 import math
 import re
 import time
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any, Protocol
@@ -55,6 +55,7 @@ ANSWER_THRESHOLD = 56.0
 MAX_UNCOVERED_SHARE = 0.35
 PREFERRED_ARTICLE_MARGIN = 6.0
 RANK_TIE = 1.0  # ranking points: closer candidates are a tie, broken by confidence
+LEAD_MARGIN = 2.0  # ranking points a lead must win by over a later sentence of its story
 OWN_SENTENCE_MARGIN = 5.0  # an article's sentence this close to its own headline is quoted
 # A name the reader writes that the store has never seen (Rinjani, when only Semeru is stored)
 # usually means the story is not stored: it counts this many times when uncovered. So does a
@@ -1704,6 +1705,11 @@ def rank(
     scored = surest_of_a_tie(scored)
     scored = prefer_own_sentence(scored)
     scored = _prefer_article(scored, preferred_article_id)
+    scored = after_the_lead(
+        scored,
+        context_index,
+        lambda lead: bool(contrasted_words(lead, matcher, contexts[lead.passage_id])),
+    )
     if scored:  # only the best one is tested for what it leaves uncovered
         top = scored[0].hit
         foreign = names_foreign_to_story(top, matcher, question, context_index)
@@ -1898,6 +1904,33 @@ def _compared_with(words: Sequence[str], place: int) -> bool:
 def _another_class(head: str, asked: str, said: str) -> bool:
     """Tell whether a class head names another class ("kelas latihan" for "kelas turnamen")."""
     return head in CLASS_HEADS and asked != said and said not in FUNCTION_WORDS
+
+
+def after_the_lead(
+    scored: list[Scored],
+    context_index: ContextIndex | None,
+    contrasted: Callable[[PassageHit], bool],
+) -> list[Scored]:
+    """Put a sentence of the same story within LEAD_MARGIN of its lead before the lead.
+
+    The lead names the story and most of a question's words; the detail asked is more often
+    in a later sentence that names less ("Hingga Selasa, tercatat 47 warga dirawat" after
+    "Dinkes Demak mengonfirmasi klaster kolera di tiga desa"). A lead naming another year or
+    sibling than the one asked (contrasted) speaks for its story and stays first.
+    """
+    if len(scored) < 2 or context_index is None:
+        return scored
+    top, second = scored[0], scored[1]
+    article = top.hit.article_id
+    if article is None or second.hit.article_id != article:
+        return scored
+    if top.hit.kind != "sentence" or second.hit.kind != "sentence":
+        return scored
+    if top.rank_score - second.rank_score > LEAD_MARGIN:
+        return scored
+    if context_index.lead_sentences([article]).get(article) != top.hit.text:
+        return scored
+    return scored if contrasted(top.hit) else [second, top, *scored[2:]]
 
 
 def surest_of_a_tie(scored: list[Scored]) -> list[Scored]:

@@ -28,6 +28,7 @@ from bot.answering import (
     Matcher,
     QueryTerm,
     Scored,
+    after_the_lead,
     answer_question,
     asked_values,
     clips_words,
@@ -2394,3 +2395,28 @@ def test_a_passage_about_another_one_is_declined(
     store_article(session_factory, "story", headline, *sentences, language=language)
     assert_answers(session_factory, asked, expected)
     assert_declines(session_factory, declined)
+
+
+def test_a_sentence_close_behind_its_storys_lead_answers_before_it(
+    session_factory: SessionFactory,
+) -> None:
+    lead = "Dinkes Demak mengonfirmasi klaster kolera di tiga desa di Kecamatan Mijen."
+    detail = "Hingga Selasa, tercatat 47 warga dirawat di rumah sakit dan puskesmas."
+    story = store_article(session_factory, "kolera", "Klaster Kolera di Demak", lead, detail)
+    other = store_article(session_factory, "dbd", "Kasus DBD Naik", "Kasus DBD naik di Kudus.")
+    with session_factory() as session:
+        index = SearchIndex(session)
+        passages = {hit.text: hit for hit in index.article_passages(story, limit=10)}
+        elsewhere = index.article_passages(other, limit=10)[-1]
+
+        def ranked(behind: PassageHit, gap: float, contrasted: bool = False) -> str:
+            scored = [
+                Scored(passages[lead], 70.0, rank_score=60.0),
+                Scored(behind, 70.0, rank_score=60.0 - gap),
+            ]
+            return after_the_lead(scored, index, lambda hit: contrasted)[0].hit.text
+
+        assert ranked(passages[detail], 1.5) == detail
+        assert ranked(passages[detail], 3.0) == lead  # the lead wins by more than the margin
+        assert ranked(passages[detail], 1.5, contrasted=True) == lead  # another year or sibling
+        assert ranked(elsewhere, 1.5) == lead  # another story's sentence is no detail of this one

@@ -288,8 +288,10 @@ def test_eighteenth_and_nineteenth_blind_questions_do_not_regress(tmp_path: Path
     reusing a story's names for a fact it lacks (the burnt area "di Kalimantan Tengah" taken
     from a sentence on Kalimantan Selatan that says "pertengahan"). blind18 answered 20 until
     the twelfth round declined questions naming what the answering story never mentions
-    ("truk terguling di Medan" for a headline on the Belmera toll road)."""
-    _assert_floor(EIGHTEENTH_BLIND, tmp_path / "blind18.db", answered=19 / 24, declined=6 / 8)
+    ("truk terguling di Medan" for a headline on the Belmera toll road), 19 until the fifteenth
+    round put a sentence close behind its story's lead before it (the lead gave the count of
+    students withholding rent; the sentence after it, what they will not face)."""
+    _assert_floor(EIGHTEENTH_BLIND, tmp_path / "blind18.db", answered=18 / 24, declined=6 / 8)
     _assert_floor(NINETEENTH_BLIND, tmp_path / "blind19.db", answered=23 / 24, declined=6 / 8)
 
 
@@ -429,9 +431,11 @@ def test_late_ninth_round_blind_pages_parse() -> None:
 def test_thirty_sixth_to_thirty_eighth_blind_questions_do_not_regress(tmp_path: Path) -> None:
     """Measured once on the ninth round's rules of that time: 19/24 and 8/8, 20/24 and 7/8,
     17/24 and 7/8, the same as the last release. Then "biggest" matched "largest" (blind36:
-    20/24), "pernah" and "akibat" weighed as function words (blind37: 22/24)."""
+    20/24), "pernah" and "akibat" weighed as function words (blind37: 22/24), and a sentence
+    close behind its story's lead was put before it in the fifteenth round (blind37: 21/24;
+    the lead held the share of staff laid off)."""
     _assert_floor(THIRTY_SIXTH_BLIND, tmp_path / "blind36.db", answered=20 / 24, declined=1.0)
-    _assert_floor(THIRTY_SEVENTH_BLIND, tmp_path / "blind37.db", answered=22 / 24, declined=7 / 8)
+    _assert_floor(THIRTY_SEVENTH_BLIND, tmp_path / "blind37.db", answered=21 / 24, declined=7 / 8)
     _assert_floor(THIRTY_EIGHTH_BLIND, tmp_path / "blind38.db", answered=17 / 24, declined=7 / 8)
 
 
@@ -525,7 +529,7 @@ THIRTEENTH_ROUND = {
     "blind81": (21, 6),
     "blind82": (21, 5),
     "blind83": (20, 7),
-    "blind84": (22, 7),
+    "blind84": (21, 7),  # 22 until a sentence behind the lead came first (fifteenth round)
     "blind85": (19, 7),
     "blind86": (22, 6),
     "blind87": (21, 7),
