@@ -1898,7 +1898,8 @@ def _siblings(asked: str, said: str, classes: Iterable[frozenset[str]], *, numbe
 
 def _compared_with(words: Sequence[str], place: int) -> bool:
     """Tell whether a time word is the one compared with ("up 6% from the previous year")."""
-    return words[place] in DEICTIC and bool(COMPARING_WORDS.intersection(words[place - 2 : place]))
+    before = words[max(0, place - 2) : place]
+    return words[place] in DEICTIC and bool(COMPARING_WORDS.intersection(before))
 
 
 def _another_class(head: str, asked: str, said: str) -> bool:

@@ -1502,6 +1502,19 @@ def test_a_sibling_in_the_place_of_an_asked_word_is_about_another_thing(
     assert contrasted_words(PassageHit(2, unrelated, "sentence", 1), matcher) == set()
 
 
+def test_a_time_compared_with_is_no_other_time_even_first_in_the_passage() -> None:
+    words = ["output", "this", "season"]
+    matcher = Matcher.build(
+        [QueryTerm(word=word, weight=3.0, matches={word: EXACT}, documents=2) for word in words]
+    )
+    compared = PassageHit(
+        1, "From previous season output rose 6% to 29.8 million bags.", "sentence", 1
+    )
+    assert contrasted_words(compared, matcher) == set()
+    other = PassageHit(2, "Output in the previous season was 28.1 million bags.", "sentence", 1)
+    assert contrasted_words(other, matcher) == {"this"}
+
+
 def test_a_question_about_another_province_of_the_stored_name_is_declined(
     session_factory: SessionFactory,
 ) -> None:
